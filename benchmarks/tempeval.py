@@ -1,0 +1,644 @@
+#!/usr/bin/env python3
+"""TempEval-3 Task A scorer for ``sitegen.temporal`` (timex extraction + normalisation).
+
+Run from the repository root::
+
+    python benchmarks/tempeval.py                      # our tagger + dateparser reference
+    python benchmarks/tempeval.py --folder TimeBank    # development set only
+    python benchmarks/tempeval.py --list               # every error of our tagger
+    python benchmarks/tempeval.py --dump errors.tsv    # same, written to a file
+    python benchmarks/tempeval.py --tagger gold-echo --no-dateparser   # must score 1.0
+
+Gold: ``/work/shared/corpora/tempeval3-train`` (TimeBank = development set,
+AQUAINT = held-out check).  Offsets are character offsets into the text content of
+``<TEXT>`` (tags removed, entities decoded, first character = the newline after
+``<TEXT>``).  The DCT and empty TIMEX3s are not part of the gold.
+
+Scoring follows TempEval-3 Task A (UzZaman et al. 2013):
+
+* strict match  = identical (start, end); relaxed match = overlapping spans.  Each gold
+  and each system timex takes part in at most one match (strict pairs are fixed first,
+  then the remaining overlaps greedily by largest overlap, ties by position).
+* attribute (type, value) P = relaxed matches with the correct attribute / system
+  timexes, R = the same / gold timexes.  Value = exact string equality of TIMEX3
+  ``value``; ``mod`` is reported separately as accuracy over relaxed matches.
+* per gold type T: recall over gold of type T, precision over system timexes whose
+  own type is T.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import gc
+import json
+import os
+import re
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = Path("/work/shared/corpora/tempeval3-train")
+FOLDERS = ("TimeBank", "AQUAINT")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+# Published counts of the corpus README; the loader must reproduce them exactly.
+EXPECTED = {
+    "docs": {"TimeBank": 183, "AQUAINT": 73},
+    "timex": {"TimeBank": 1243, "AQUAINT": 579},
+    "chars": {"TimeBank": 338989, "AQUAINT": 189711},
+    "types": {"DATE": 1505, "DURATION": 257, "TIME": 30, "SET": 30},
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Span:
+    """A timex, gold or system.  ``rule`` is ``None`` for gold."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Doc:
+    doc_id: str
+    folder: str
+    dct: dt.date | None
+    text: str
+    gold: list[Span] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------- loader
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def parse_timeml(xml_text: str | bytes, doc_id: str = "?", folder: str = "?") -> Doc:
+    """Parse one TimeML document into its TEXT content, DCT and gold TIMEX3 spans."""
+    root = ET.fromstring(xml_text)
+    dct = None
+    for dct_el in root.iter("DCT"):
+        for t in dct_el.iter("TIMEX3"):
+            dct = _parse_date(t.get("value"))
+    text_el = root.find(".//TEXT")
+    if text_el is None:
+        raise ValueError(f"{doc_id}: no <TEXT> element")
+
+    parts: list[str] = []
+    gold: list[Span] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            start = pos
+            walk(child)
+            if child.tag == "TIMEX3" and pos > start and \
+                    child.get("functionInDocument") != "CREATION_TIME":
+                gold.append(Span(start, pos, "", child.get("type", ""),
+                                 child.get("value", ""), child.get("mod")))
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+
+    walk(text_el)
+    text = "".join(parts)
+    gold = sorted((Span(g.start, g.end, text[g.start:g.end], g.type, g.value, g.mod)
+                   for g in gold), key=lambda s: (s.start, s.end))
+    return Doc(doc_id, folder, dct, text, gold)
+
+
+def load_corpus(root: Path = DEFAULT_CORPUS, folders: Iterable[str] = FOLDERS) -> list[Doc]:
+    docs = []
+    for folder in folders:
+        for path in sorted((root / folder).glob("*.tml")):
+            docs.append(parse_timeml(path.read_bytes(), path.stem, folder))
+    return docs
+
+
+def corpus_counts(docs: list[Doc]) -> dict:
+    counts: dict = {"docs": {}, "timex": {}, "chars": {}, "types": {}}
+    for d in docs:
+        counts["docs"][d.folder] = counts["docs"].get(d.folder, 0) + 1
+        counts["timex"][d.folder] = counts["timex"].get(d.folder, 0) + len(d.gold)
+        counts["chars"][d.folder] = counts["chars"].get(d.folder, 0) + len(d.text)
+        for g in d.gold:
+            counts["types"][g.type] = counts["types"].get(g.type, 0) + 1
+    return counts
+
+
+def self_check(docs: list[Doc]) -> dict:
+    """Assert the loader reproduces the README counts (full corpus only)."""
+    counts = corpus_counts(docs)
+    for key, expected in EXPECTED.items():
+        assert counts[key] == expected, f"loader {key}: got {counts[key]}, expected {expected}"
+    for d in docs:
+        assert d.dct is not None, f"{d.doc_id}: no DCT"
+        assert d.text.startswith("\n"), f"{d.doc_id}: TEXT does not start with a newline"
+    return counts
+
+
+# ----------------------------------------------------------------------- matching
+
+
+def match(gold: list[Span], system: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one relaxed alignment of gold and system indices.
+
+    Identical spans are paired first; the remaining overlapping pairs are taken greedily
+    by largest overlap (ties: earlier gold, then earlier system).  Deterministic.
+    """
+    pairs: list[tuple[int, int]] = []
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    by_span: dict[tuple[int, int], list[int]] = collections.defaultdict(list)
+    for j, s in enumerate(system):
+        by_span[(s.start, s.end)].append(j)
+    for i, g in enumerate(gold):
+        cands = by_span.get((g.start, g.end))
+        if cands:
+            j = cands.pop(0)
+            pairs.append((i, j))
+            used_g.add(i)
+            used_s.add(j)
+    cand: list[tuple[int, int, int]] = []
+    for i, g in enumerate(gold):
+        if i in used_g:
+            continue
+        for j, s in enumerate(system):
+            if j in used_s:
+                continue
+            ov = min(g.end, s.end) - max(g.start, s.start)
+            if ov > 0:
+                cand.append((-ov, i, j))
+    for _, i, j in sorted(cand):
+        if i not in used_g and j not in used_s:
+            pairs.append((i, j))
+            used_g.add(i)
+            used_s.add(j)
+    return sorted(pairs)
+
+
+def _prf(tp: int, n_sys: int, n_gold: int) -> dict:
+    p = tp / n_sys if n_sys else (1.0 if n_gold == 0 else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if n_sys == 0 else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": p, "R": r, "F1": f}
+
+
+@dataclass
+class Counts:
+    """Sufficient statistics; add them up over documents, then call ``figures``."""
+
+    n_gold: int = 0
+    n_sys: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    mod_ok: int = 0
+    # per type: gold-side and system-side numerators/denominators
+    g_n: collections.Counter = field(default_factory=collections.Counter)
+    s_n: collections.Counter = field(default_factory=collections.Counter)
+    g_rel: collections.Counter = field(default_factory=collections.Counter)
+    s_rel: collections.Counter = field(default_factory=collections.Counter)
+    g_strict: collections.Counter = field(default_factory=collections.Counter)
+    s_strict: collections.Counter = field(default_factory=collections.Counter)
+    g_val: collections.Counter = field(default_factory=collections.Counter)
+    s_val: collections.Counter = field(default_factory=collections.Counter)
+
+    def add(self, other: "Counts") -> None:
+        for k, v in vars(other).items():
+            cur = getattr(self, k)
+            if isinstance(cur, collections.Counter):
+                cur.update(v)
+            else:
+                setattr(self, k, cur + v)
+
+    def figures(self) -> dict:
+        out = {
+            "gold": self.n_gold, "system": self.n_sys,
+            "strict": _prf(self.strict, self.n_sys, self.n_gold),
+            "relaxed": _prf(self.relaxed, self.n_sys, self.n_gold),
+            "type": _prf(self.type_ok, self.n_sys, self.n_gold),
+            "value": _prf(self.value_ok, self.n_sys, self.n_gold),
+            "mod_accuracy": self.mod_ok / self.relaxed if self.relaxed else None,
+            "by_type": {},
+        }
+        for t in sorted(set(TYPES) | set(self.g_n) | set(self.s_n),
+                        key=lambda t: (t not in TYPES, TYPES.index(t) if t in TYPES else 0, t)):
+            def pr(gk, sk):
+                p = sk[t] / self.s_n[t] if self.s_n[t] else None
+                r = gk[t] / self.g_n[t] if self.g_n[t] else None
+                f = 2 * p * r / (p + r) if p is not None and r is not None and p + r else (
+                    0.0 if p is not None and r is not None else None)
+                return {"P": p, "R": r, "F1": f}
+            out["by_type"][t] = {
+                "gold": self.g_n[t], "system": self.s_n[t],
+                "strict": pr(self.g_strict, self.s_strict),
+                "relaxed": pr(self.g_rel, self.s_rel),
+                "value": pr(self.g_val, self.s_val),
+            }
+        return out
+
+
+def score_doc(gold: list[Span], system: list[Span],
+              pairs: list[tuple[int, int]] | None = None) -> Counts:
+    if pairs is None:
+        pairs = match(gold, system)
+    c = Counts(n_gold=len(gold), n_sys=len(system))
+    c.g_n.update(g.type for g in gold)
+    c.s_n.update(s.type for s in system)
+    for i, j in pairs:
+        g, s = gold[i], system[j]
+        c.relaxed += 1
+        c.g_rel[g.type] += 1
+        c.s_rel[s.type] += 1
+        if (g.start, g.end) == (s.start, s.end):
+            c.strict += 1
+            c.g_strict[g.type] += 1
+            c.s_strict[s.type] += 1
+        if g.type == s.type:
+            c.type_ok += 1
+        if g.value == s.value:
+            c.value_ok += 1
+            c.g_val[g.type] += 1
+            c.s_val[s.type] += 1
+        if (g.mod or None) == (s.mod or None):
+            c.mod_ok += 1
+    return c
+
+
+def score(gold: list[Span], system: list[Span]) -> dict:
+    """Score one gold/system list pair; returns the figures dict."""
+    return score_doc(gold, system).figures()
+
+
+def score_corpus(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
+    """Figures overall, per folder and per gold type (inside each)."""
+    total = Counts()
+    per_folder: dict[str, Counts] = {}
+    for d in docs:
+        c = score_doc(d.gold, outputs[d.doc_id])
+        total.add(c)
+        per_folder.setdefault(d.folder, Counts()).add(c)
+    return {"overall": total.figures(),
+            "folders": {f: c.figures() for f, c in per_folder.items()}}
+
+
+# ------------------------------------------------------------------------ taggers
+
+
+def _sitegen_tagger() -> Callable[[str, dt.date | None], list[Span]]:
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from sitegen.temporal import tag  # noqa: PLC0415
+
+    def run(text: str, dct: dt.date | None) -> list[Span]:
+        return [Span(t.start, t.end, getattr(t, "text", text[t.start:t.end]),
+                     str(t.type), str(t.value), getattr(t, "mod", None) or None,
+                     getattr(t, "rule", None) or "?")
+                for t in tag(text, dct)]
+
+    run.raw = tag  # type: ignore[attr-defined]
+    return run
+
+
+def _dateparser_tagger() -> Callable[[str, dt.date | None], list[Span]]:
+    from dateparser.search import search_dates  # noqa: PLC0415
+
+    def run(text: str, dct: dt.date | None) -> list[Span]:
+        settings = {"PREFER_DATES_FROM": "past"}
+        if dct is not None:
+            settings["RELATIVE_BASE"] = dt.datetime(dct.year, dct.month, dct.day)
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        out, pos = [], 0
+        for sub, when in found:
+            k = text.find(sub, pos)
+            if k < 0:  # dateparser may normalise whitespace; skip what cannot be placed
+                continue
+            out.append(Span(k, k + len(sub), sub, "DATE", when.strftime("%Y-%m-%d"),
+                            None, "dateparser"))
+            pos = k + len(sub)
+        return out
+
+    return run
+
+
+def make_tagger(name: str, docs: list[Doc]) -> Callable[[str, dt.date | None], list[Span]]:
+    if name == "sitegen":
+        return _sitegen_tagger()
+    if name == "dateparser":
+        return _dateparser_tagger()
+    if name == "gold-echo":  # stand-in that returns the gold: must score 1.0
+        by_text = {d.text: d.gold for d in docs}
+        return lambda text, dct: [Span(g.start, g.end, g.text, g.type, g.value, g.mod, "gold")
+                                  for g in by_text.get(text, [])]
+    raise ValueError(f"unknown tagger {name!r}")
+
+
+def check_outputs(docs: list[Doc], outputs: dict[str, list[Span]]) -> list[str]:
+    """Sanity problems in system output (bad offsets, text not equal to text[start:end])."""
+    problems = []
+    for d in docs:
+        for s in outputs[d.doc_id]:
+            if not (0 <= s.start < s.end <= len(d.text)):
+                problems.append(f"{d.doc_id}: bad offsets {s.start}-{s.end} ({s.rule})")
+            elif d.text[s.start:s.end] != s.text:
+                problems.append(f"{d.doc_id}: text {s.text!r} != text[{s.start}:{s.end}] "
+                                f"{d.text[s.start:s.end]!r} ({s.rule})")
+            if s.type not in TYPES:
+                problems.append(f"{d.doc_id}: unknown type {s.type!r} ({s.rule})")
+    return problems
+
+
+# ------------------------------------------------------------------------- timing
+
+
+def run_timed(tagger, docs: list[Doc], repeats: int) -> tuple[dict[str, list[Span]], dict]:
+    """Run ``tagger`` over all docs ``repeats`` times; outputs of the first run + timing."""
+    n_chars = sum(len(d.text) for d in docs)
+    walls, cpus, outputs = [], [], None
+    for _ in range(max(1, repeats)):
+        gc.collect()
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = {d.doc_id: tagger(d.text, d.dct) for d in docs}
+        walls.append(time.perf_counter() - w0)
+        cpus.append(time.process_time() - c0)
+        if outputs is None:
+            outputs = out
+        elif out != outputs:
+            print("WARNING: tagger output differs between repeats (not deterministic)")
+    rates = sorted(n_chars / w for w in walls if w > 0) or [float("inf")]
+    timing = {
+        "chars": n_chars, "repeats": len(walls), "wall_s": walls, "cpu_s": cpus,
+        "chars_per_s_median": statistics.median(rates),
+        "chars_per_s_min": rates[0], "chars_per_s_max": rates[-1],
+        "chars_per_cpu_s_median": statistics.median(n_chars / c for c in cpus if c > 0)
+        if any(c > 0 for c in cpus) else None,
+    }
+    return outputs, timing
+
+
+# ------------------------------------------------------------------------- errors
+
+
+def shape(s: str) -> str:
+    """Abstract a value: digits -> 9, so 1998-01-08 and 1998-01-07 group together."""
+    return re.sub(r"\d", "9", s) if s else "''"
+
+
+def _ctx(text: str, start: int, end: int, width: int = 35) -> str:
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return (left + "[" + text[start:end] + "]" + right).replace("\n", " ")
+
+
+@dataclass
+class Error:
+    kind: str
+    doc_id: str
+    gold: Span | None
+    system: Span | None
+    example: str
+    context: str
+    detail: str = ""
+
+
+def find_errors(docs: list[Doc], outputs: dict[str, list[Span]]) -> list[Error]:
+    """All errors, one per (match facet): missed, spurious, span, type, value, mod."""
+    errors: list[Error] = []
+    for d in docs:
+        gold, system = d.gold, outputs[d.doc_id]
+        pairs = match(gold, system)
+        mg = {i for i, _ in pairs}
+        ms = {j for _, j in pairs}
+        for i, g in enumerate(gold):
+            if i not in mg:
+                errors.append(Error(f"missed {g.type}", d.doc_id, g, None,
+                                    g.text.lower(), _ctx(d.text, g.start, g.end), shape(g.value)))
+        for j, s in enumerate(system):
+            if j not in ms:
+                errors.append(Error(f"spurious {s.rule}", d.doc_id, None, s,
+                                    s.text.lower(), _ctx(d.text, s.start, s.end), s.type))
+        for i, j in pairs:
+            g, s = gold[i], system[j]
+            ctx = _ctx(d.text, min(g.start, s.start), max(g.end, s.end))
+            if (g.start, g.end) != (s.start, s.end):
+                if s.start <= g.start and s.end >= g.end:
+                    how = "too long"
+                elif s.start >= g.start and s.end <= g.end:
+                    how = "too short"
+                else:
+                    how = "shifted"
+                errors.append(Error(f"span {how} {s.rule}", d.doc_id, g, s,
+                                    f"gold {g.text!r} vs ours {s.text!r}", ctx))
+            if g.type != s.type:
+                errors.append(Error(f"wrong type {s.rule}: gold {g.type} vs ours {s.type}",
+                                    d.doc_id, g, s, f"{g.text!r}", ctx))
+            if g.value != s.value:
+                hint = ""
+                if shape(g.value) == shape(s.value):  # same granularity: anchoring/direction
+                    hint = " (ours later)" if s.value > g.value else " (ours earlier)"
+                errors.append(Error(
+                    f"wrong value {s.rule}: gold {shape(g.value)} vs ours {shape(s.value)}{hint}",
+                    d.doc_id, g, s, f"{s.text!r}: {g.value} vs {s.value}", ctx))
+            if (g.mod or None) != (s.mod or None):
+                errors.append(Error(f"wrong mod {s.rule}: gold {g.mod} vs ours {s.mod}",
+                                    d.doc_id, g, s, f"{g.text!r}", ctx))
+    return errors
+
+
+def error_kinds(errors: list[Error], n: int = 10, n_examples: int = 3) -> list[dict]:
+    """The ``n`` most frequent error kinds with their most frequent examples."""
+    groups: dict[str, list[Error]] = collections.defaultdict(list)
+    for e in errors:
+        groups[e.kind].append(e)
+    out = []
+    for kind, errs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:n]:
+        ex = collections.Counter(e.example for e in errs)
+        k_ex = n_examples + 2 if kind.startswith(("missed", "spurious")) else n_examples
+        top = sorted(ex.items(), key=lambda kv: (-kv[1], kv[0]))[:k_ex]
+        item = {"kind": kind, "count": len(errs),
+                "examples": [{"example": k, "count": c} for k, c in top]}
+        if kind.startswith(("missed", "spurious")):
+            det = collections.Counter(e.detail for e in errs)
+            item["breakdown"] = sorted(det.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+        out.append(item)
+    return out
+
+
+def format_error_line(e: Error) -> str:
+    g, s = e.gold, e.system
+    gs = f"{g.text!r} {g.type} {g.value}" + (f" mod={g.mod}" if g.mod else "") + \
+        f" @{g.start}-{g.end}" if g else "-"
+    ss = f"{s.text!r} {s.type} {s.value}" + (f" mod={s.mod}" if s.mod else "") + \
+        f" @{s.start}-{s.end} rule={s.rule}" if s else "-"
+    return "\t".join([e.doc_id, e.kind, "gold: " + gs, "ours: " + ss, "ctx: " + e.context])
+
+
+# ------------------------------------------------------------------------- report
+
+
+def _f(x) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def format_figures(name: str, res: dict) -> str:
+    lines = [f"== {name} =="]
+    hdr = f"{'':<10}{'gold':>6}{'sys':>6} | {'strict P/R/F1':^17} | {'relaxed P/R/F1':^17} |" \
+          f" {'type F1':>7} | {'value P/R/F1':^17} | {'mod acc':>7}"
+    lines.append(hdr)
+    rows = [("overall", res["overall"])] + list(res["folders"].items())
+    for label, fig in rows:
+        def prf(k):
+            return " ".join(_f(fig[k][m]) for m in ("P", "R", "F1"))
+        lines.append(f"{label:<10}{fig['gold']:>6}{fig['system']:>6} | {prf('strict')} | "
+                     f"{prf('relaxed')} | {_f(fig['type']['F1']):>7} | {prf('value')} | "
+                     f"{_f(fig['mod_accuracy']):>7}")
+    lines.append(f"by gold type (overall; R over gold of the type, P over system timexes of "
+                 f"the type):")
+    for t, fig in res["overall"]["by_type"].items():
+        def prf(k):
+            return " ".join(_f(fig[k][m]) for m in ("P", "R", "F1"))
+        lines.append(f"  {t:<8}{fig['gold']:>6}{fig['system']:>6} | {prf('strict')} | "
+                     f"{prf('relaxed')} | {'':>7} | {prf('value')}")
+    return "\n".join(lines)
+
+
+def format_timing(name: str, t: dict) -> str:
+    s = (f"{name}: {t['chars_per_s_median']:,.0f} chars/s median over {t['repeats']} run(s) "
+         f"of {t['chars']:,} chars (min {t['chars_per_s_min']:,.0f}, "
+         f"max {t['chars_per_s_max']:,.0f}; wall {statistics.median(t['wall_s']):.2f} s/run")
+    if t.get("chars_per_cpu_s_median"):
+        s += f"; {t['chars_per_cpu_s_median']:,.0f} chars per CPU-second"
+    return s + ")"
+
+
+def format_error_kinds(kinds: list[dict]) -> str:
+    lines = []
+    for k in kinds:
+        ex = "; ".join(f"{e['example']}" + (f" x{e['count']}" if e["count"] > 1 else "")
+                       for e in k["examples"])
+        lines.append(f"{k['count']:>5}  {k['kind']}\n       e.g. {ex}")
+        if "breakdown" in k:
+            label = "gold value shapes" if k["kind"].startswith("missed") else "types"
+            lines.append(f"       {label}: " + ", ".join(f"{v} x{c}" for v, c in k["breakdown"]))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def evaluate(name: str, tagger, docs: list[Doc], repeats: int) -> dict:
+    outputs, timing = run_timed(tagger, docs, repeats)
+    res = score_corpus(docs, outputs)
+    res["timing"] = timing
+    res["problems"] = check_outputs(docs, outputs)[:200]
+    res["_outputs"] = outputs
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--folder", choices=("TimeBank", "AQUAINT", "all"), default="all")
+    ap.add_argument("--tagger", choices=("sitegen", "gold-echo", "dateparser"),
+                    default="sitegen", help="system under test (gold-echo/dateparser are "
+                    "stand-ins for checking the scorer)")
+    ap.add_argument("--repeats", type=int, default=5, help="timing repeats of our tagger")
+    ap.add_argument("--no-dateparser", action="store_true", help="skip the reference run")
+    ap.add_argument("--errors", type=int, default=10, metavar="N",
+                    help="how many error kinds to show")
+    ap.add_argument("--list", action="store_true", help="print every error of our tagger")
+    ap.add_argument("--dump", type=Path, metavar="FILE", help="write every error to FILE (TSV)")
+    ap.add_argument("--kind", metavar="SUBSTR", help="with --list/--dump: only errors whose "
+                    "kind contains SUBSTR (e.g. 'missed DURATION', 'relday')")
+    ap.add_argument("--json", type=Path, metavar="FILE", help="also write figures as JSON")
+    args = ap.parse_args(argv)
+
+    all_docs = load_corpus(args.corpus)
+    counts = self_check(all_docs)
+    print("corpus:", ", ".join(f"{f} {counts['docs'][f]} docs / {counts['timex'][f]:,} timex / "
+                               f"{counts['chars'][f]:,} chars" for f in FOLDERS),
+          f"| total {sum(counts['timex'].values()):,} timex / "
+          f"{sum(counts['chars'].values()):,} chars |",
+          " ".join(f"{t} {counts['types'][t]:,}" for t in TYPES), "(matches README)")
+    docs = all_docs if args.folder == "all" else [d for d in all_docs if d.folder == args.folder]
+    report: dict = {"corpus": counts, "folder": args.folder, "systems": {}}
+
+    try:
+        tagger = make_tagger(args.tagger, all_docs)
+    except ImportError as exc:
+        print(f"\n{args.tagger}: SKIPPED, not importable ({exc}); "
+              f"try --tagger gold-echo to check the scorer")
+        tagger = None
+    if tagger is not None:
+        res = evaluate(args.tagger, tagger, docs, args.repeats)
+        outputs = res.pop("_outputs")
+        print()
+        print(format_figures(f"{args.tagger} ({args.folder})", res))
+        print(format_timing(args.tagger, res["timing"]))
+        if res["problems"]:
+            print(f"WARNING: {len(res['problems'])} malformed system timexes, e.g.:")
+            for p in res["problems"][:5]:
+                print("  ", p)
+        errors = find_errors(docs, outputs)
+        res["errors"] = error_kinds(errors, args.errors)
+        print(f"\n{args.errors} most frequent error kinds of {args.tagger} "
+              f"({len(errors)} errors in all; one matched timex can have several):")
+        print(format_error_kinds(res["errors"]) or "  none")
+        if args.list or args.dump:
+            lines = [format_error_line(e) for e in errors
+                     if not args.kind or args.kind in e.kind]
+            if args.dump:
+                args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                print(f"wrote {len(lines)} errors to {args.dump}")
+            if args.list:
+                print("\nall errors (doc, kind, gold, ours, context):")
+                print("\n".join(lines))
+        report["systems"][args.tagger] = res
+
+    if not args.no_dateparser and args.tagger != "dateparser":
+        try:
+            ref = make_tagger("dateparser", all_docs)
+        except ImportError as exc:
+            print(f"\ndateparser reference: SKIPPED, not importable ({exc}); "
+                  f"pip install dateparser (or the 'bench' extra)")
+        else:
+            res = evaluate("dateparser", ref, docs, 1)
+            res.pop("_outputs")
+            print()
+            print(format_figures(f"dateparser.search.search_dates reference ({args.folder})",
+                                 res))
+            print(format_timing("dateparser", res["timing"]))
+            report["systems"]["dateparser"] = res
+
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

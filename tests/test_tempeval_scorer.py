@@ -1,0 +1,119 @@
+"""Fast tests of the TempEval-3 scorer in benchmarks/tempeval.py (no tagger, no dateparser)."""
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "tempeval.py"
+_spec = importlib.util.spec_from_file_location("tempeval_bench", _PATH)
+te = importlib.util.module_from_spec(_spec)
+sys.modules["tempeval_bench"] = te
+_spec.loader.exec_module(te)
+Span = te.Span
+
+
+def S(start, end, type="DATE", value="1998-01-08", mod=None, rule=None):
+    return Span(start, end, "x" * (end - start), type, value, mod, rule)
+
+
+def test_identical_lists_score_one():
+    gold = [S(0, 5), S(10, 14, "DURATION", "P1W")]
+    fig = te.score(gold, list(gold))
+    for k in ("strict", "relaxed", "type", "value"):
+        assert fig[k] == {"P": 1.0, "R": 1.0, "F1": 1.0}
+
+
+def test_strict_vs_relaxed():
+    gold = [S(0, 5), S(10, 20)]
+    system = [S(0, 5), S(12, 25), S(30, 33)]  # one exact, one overlapping, one spurious
+    fig = te.score(gold, system)
+    assert fig["strict"]["P"] == pytest.approx(1 / 3)
+    assert fig["strict"]["R"] == pytest.approx(1 / 2)
+    assert fig["relaxed"]["P"] == pytest.approx(2 / 3)
+    assert fig["relaxed"]["R"] == pytest.approx(1.0)
+    assert fig["relaxed"]["F1"] == pytest.approx(0.8)
+
+
+def test_touching_spans_do_not_overlap():
+    fig = te.score([S(0, 5)], [S(5, 9)])
+    assert fig["relaxed"]["R"] == 0.0
+
+
+def test_one_to_one_matching():
+    # two system timexes inside one gold: only one may match
+    fig = te.score([S(0, 20)], [S(0, 5), S(10, 15)])
+    assert fig["relaxed"]["P"] == pytest.approx(0.5)
+    assert fig["relaxed"]["R"] == pytest.approx(1.0)
+    # one system timex covering two gold timexes: only one may match
+    fig = te.score([S(0, 5), S(10, 15)], [S(0, 15)])
+    assert fig["relaxed"]["P"] == pytest.approx(1.0)
+    assert fig["relaxed"]["R"] == pytest.approx(0.5)
+    # a strict pair is not stolen by a greedier overlap
+    pairs = te.match([S(0, 10), S(10, 20)], [S(0, 10), S(5, 20)])
+    assert pairs == [(0, 0), (1, 1)]
+
+
+def test_attribute_counts_only_on_relaxed_match():
+    gold = [S(0, 5, "DATE", "1998-01-08"), S(10, 15, "DURATION", "P1W")]
+    # right value but no overlap for the second -> does not count
+    system = [S(1, 4, "DATE", "1998-01-07"), S(20, 25, "DURATION", "P1W")]
+    fig = te.score(gold, system)
+    assert fig["relaxed"]["R"] == pytest.approx(0.5)
+    assert fig["value"] == {"P": 0.0, "R": 0.0, "F1": 0.0}
+    assert fig["type"]["P"] == pytest.approx(0.5)
+    assert fig["type"]["R"] == pytest.approx(0.5)
+    system = [S(1, 4, "DURATION", "1998-01-08")]
+    fig = te.score(gold, system)
+    assert fig["value"]["P"] == pytest.approx(1.0)
+    assert fig["value"]["R"] == pytest.approx(0.5)
+    assert fig["type"]["P"] == 0.0
+
+
+def test_per_type_recall_and_precision():
+    gold = [S(0, 5, "DATE"), S(10, 15, "DURATION", "P1W")]
+    system = [S(0, 5, "DATE"), S(10, 15, "DATE", "P1W")]
+    bt = te.score(gold, system)["by_type"]
+    assert bt["DURATION"]["relaxed"]["R"] == 1.0       # over gold DURATION
+    assert bt["DURATION"]["relaxed"]["P"] is None      # no system DURATION
+    assert bt["DATE"]["relaxed"]["P"] == 1.0           # over system DATE (2 of 2 matched)
+    assert bt["DATE"]["value"]["P"] == 1.0
+
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08T09:00" temporalFunction="false" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>
+AT&amp;T <EVENT eid="e1" class="OCCURRENCE">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07" functionInDocument="NONE">yesterday</TIMEX3> it would <EVENT eid="e2" class="OCCURRENCE">grow</EVENT> for <TIMEX3 tid="t2" type="DURATION" value="P2Y" functionInDocument="NONE">two years</TIMEX3><TIMEX3 tid="t3" type="DATE" value="PRESENT_REF" functionInDocument="NONE"></TIMEX3>.
+</TEXT>
+</TimeML>"""
+
+
+def test_loader_offsets_entities_and_empty_timex():
+    doc = te.parse_timeml(TML, "X1", "TimeBank")
+    assert doc.dct == dt.date(1998, 1, 8)
+    assert doc.text == "\nAT&T said yesterday it would grow for two years.\n"
+    assert [(g.text, g.type, g.value) for g in doc.gold] == [
+        ("yesterday", "DATE", "1998-01-07"), ("two years", "DURATION", "P2Y")]
+    for g in doc.gold:
+        assert doc.text[g.start:g.end] == g.text
+    counts = te.corpus_counts([doc])
+    assert counts == {"docs": {"TimeBank": 1}, "timex": {"TimeBank": 2},
+                      "chars": {"TimeBank": len(doc.text)},
+                      "types": {"DATE": 1, "DURATION": 1}}
+
+
+def test_error_kinds_group_value_shapes():
+    doc = te.parse_timeml(TML, "X1", "TimeBank")
+    g1, g2 = doc.gold
+    system = [Span(g1.start, g1.end, g1.text, "DATE", "1998-01-06", None, "relday"),
+              Span(0, 1, "\n", "DATE", "1998", None, "bogus")]
+    errors = te.find_errors([doc], {"X1": system})
+    kinds = {e.kind for e in errors}
+    assert "missed DURATION" in kinds
+    assert "spurious bogus" in kinds
+    assert "wrong value relday: gold 9999-99-99 vs ours 9999-99-99 (ours earlier)" in kinds
+    top = te.error_kinds(errors, n=10)
+    assert sum(k["count"] for k in top) == len(errors)
