@@ -1,0 +1,167 @@
+"""The command line: parse, call the library, map its errors to exit codes. Nothing else.
+
+Exit codes: 0 ok; 1 content problems (the site is published with every article that could be
+built, unless ``--strict``); 2 usage, config or environment errors (nothing published);
+3 reserved for "another build holds the lock".
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitegen import __version__
+from sitegen.build import BuildReport, build
+from sitegen.config import Config, load_config
+from sitegen.errors import ConfigError, OutputError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitegen")
+def cli() -> None:
+    """Turn a folder of news articles into a static timeline-and-briefing website."""
+
+
+def _source_options(func: Any) -> Any:
+    func = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Config file (default: sitegen.toml here, if present).")(func)
+    func = click.option("--strict", is_flag=True, default=None,
+                        help="Warnings count as problems; publish nothing if any.")(func)
+    func = click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
+    func = click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written.")(func)
+    return func
+
+
+@cli.command("build")
+@click.argument("source", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: site/).")
+@_source_options
+def build_cmd(source: Path | None, output: Path | None, config_file: Path | None,
+              strict: bool | None, quiet: bool, verbose: bool) -> None:
+    """Build the site from SOURCE (default seeds/) into site/."""
+    config = _load(config_file, source=source, output=output, strict=strict)
+    progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
+    try:
+        report = build(config, progress=progress)
+    except OutputError as err:
+        _fail(str(err))
+    finally:
+        if progress:
+            progress.close()
+    raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
+
+
+@cli.command("check")
+@click.argument("source", required=False, type=click.Path(file_okay=False, path_type=Path))
+@_source_options
+def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None,
+              quiet: bool, verbose: bool) -> None:
+    """Read and validate SOURCE (default seeds/); write nothing."""
+    config = _load(config_file, source=source, strict=strict)
+    report = build(config, write=False)
+    raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
+
+
+@cli.command("timex")
+@click.argument("file", required=False, default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--dct", type=IsoDate(), default=None,
+              help="Publication date the relative dates are resolved against.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def timex_cmd(file: Any, dct: date | None, fmt: str) -> None:
+    """Print the time expressions found in FILE (default: standard input)."""
+    from sitegen.temporal import tag
+
+    try:
+        text = file.read()
+    except UnicodeDecodeError:
+        _fail(f"{file.name}: is not valid UTF-8 (expected UTF-8 text)")
+    timexes = tag(text, dct)
+    if fmt == "json":
+        click.echo(json.dumps([t.to_dict() for t in timexes], indent=2, ensure_ascii=False))
+        return
+    for t in timexes:
+        mod = f" mod={t.mod}" if t.mod else ""
+        click.echo(f"{t.start}-{t.end}\t{t.type}\t{t.value}{mod}\t{t.text!r}\t[{t.rule}]")
+
+
+def _load(config_file: Path | None, **overrides: Any) -> Config:
+    try:
+        return load_config(config_file, **overrides)
+    except ConfigError as err:
+        for line in err.problems:
+            click.echo(line, err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) -> int:
+    for problem in report.problems:
+        label = "error" if problem.severity == "error" else "warning"
+        click.echo(f"{problem} [{label}]", err=True)
+    code = report.exit_code(config.strict)
+    if not quiet:
+        errors, warnings = len(report.errors), len(report.warnings)
+        summary = (f"{report.articles_published} of {report.articles_found} articles"
+                   f"{f' ({report.retracted} retracted)' if report.retracted else ''}"
+                   f", {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+        if report.published:
+            click.echo(f"built {config.output}: {summary}", err=True)
+        elif code and config.strict:
+            click.echo(f"nothing published (--strict): {summary}", err=True)
+        else:
+            click.echo(f"checked {config.source}: {summary}", err=True)
+        if verbose:
+            click.echo(f"source {config.source}; output {config.output}; {report.files_written} files written",
+                       err=True)
+    return code
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+class _ProgressBar:
+    """Click's progress bar, shown only once a build has run for about a second."""
+
+    def __init__(self) -> None:
+        self._started = time.monotonic()
+        self._bar: Any = None
+        self._shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if time.monotonic() - self._started < 1.0:
+                return
+            self._bar = click.progressbar(length=total, label="Reading articles", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def main() -> None:
+    cli(prog_name="sitegen")

@@ -1,0 +1,146 @@
+"""Configuration: an optional ``sitegen.toml`` plus command-line overrides, validated all at once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sitegen.errors import ConfigError
+
+CONFIG_NAME = "sitegen.toml"
+
+# key -> (python type, human description). Later features add keys here.
+_KEYS: dict[str, tuple[type, str]] = {
+    "source": (str, "a folder path"),
+    "output": (str, "a folder path"),
+    "title": (str, "a string"),
+    "description": (str, "a string"),
+    "base_url": (str, "an absolute http(s) URL such as 'https://example.org/story/'"),
+    "language": (str, "a language tag such as 'en'"),
+    "timezone": (str, "an IANA time zone name such as 'Europe/London'"),
+    "strict": (bool, "true or false"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a build needs to know, with paths already absolute."""
+
+    source: Path
+    output: Path
+    title: str = "sitegen"
+    description: str = ""
+    base_url: str = ""
+    language: str = "en"
+    timezone: str = "UTC"
+    strict: bool = False
+    config_file: Path | None = None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    **overrides: Any,
+) -> Config:
+    """Load ``path`` (or ``sitegen.toml`` in ``cwd`` if it exists) and apply ``overrides``.
+
+    ``None`` overrides are ignored, so CLI flags that were not given leave the file's values alone.
+    Paths in the file resolve against the file's folder; paths given as overrides resolve against
+    ``cwd``. Every problem is collected and raised together as one :class:`ConfigError`, each line
+    ``sitegen.toml: key: message``.
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    label = CONFIG_NAME
+    base = cwd
+    config_file: Path | None = None
+
+    if path is None and (cwd / CONFIG_NAME).is_file():
+        path = cwd / CONFIG_NAME
+    if path is not None:
+        path = (cwd / path).resolve()
+        label = _label(path, cwd)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise ConfigError([f"{label}: cannot be read ({err.strerror or err})"]) from None
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise ConfigError([f"{label}: is not UTF-8 text (expected a TOML file)"]) from None
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError([f"{label}: {err} (expected TOML)"]) from None
+        base = path.parent
+        config_file = path
+
+    for key in sorted(data):
+        if key not in _KEYS:
+            problems.append(f"{label}: {key}: unknown key (known: {', '.join(_KEYS)})")
+            continue
+        kind, what = _KEYS[key]
+        if not isinstance(data[key], kind):
+            problems.append(f"{label}: {key}: {data[key]!r} is not {what}")
+
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in _KEYS}
+    sources: dict[str, Path] = {k: base for k in values}
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key not in _KEYS:
+            raise TypeError(f"unknown override {key!r}")
+        values[key] = value
+        sources[key] = cwd
+
+    if problems:
+        raise ConfigError(problems)
+
+    source = (sources.get("source", cwd) / str(values.get("source", "seeds"))).resolve()
+    output = (sources.get("output", cwd) / str(values.get("output", "site"))).resolve()
+    settings = {k: v for k, v in values.items() if k not in ("source", "output")}
+    config = replace(Config(source=source, output=output, config_file=config_file), **settings)
+    problems.extend(_validate(config, label))
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _validate(config: Config, label: str) -> list[str]:
+    problems = []
+    if not config.source.is_dir():
+        what = "does not exist" if not config.source.exists() else "is not a folder"
+        problems.append(f"{label}: source: '{config.source}' {what} (expected the folder of articles)")
+    if config.output == config.source or config.output.is_relative_to(config.source):
+        problems.append(
+            f"{label}: output: '{config.output}' is inside the source folder '{config.source}'"
+            " (it would be read as articles)"
+        )
+    elif config.source.is_relative_to(config.output):
+        problems.append(
+            f"{label}: output: '{config.output}' contains the source folder '{config.source}'"
+            " (publishing would replace the articles)"
+        )
+    if config.base_url and not (
+        config.base_url.startswith(("http://", "https://")) and config.base_url.endswith("/")
+    ):
+        problems.append(f"{label}: base_url: {config.base_url!r} is not {_KEYS['base_url'][1]} ending in '/'")
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"{label}: timezone: {config.timezone!r} is not {_KEYS['timezone'][1]}")
+    return problems
+
+
+def _label(path: Path, cwd: Path) -> str:
+    try:
+        return str(path.relative_to(cwd))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,78 @@
+"""The only module that writes to disk: stage the whole site, then swap it into place.
+
+A build that fails before :func:`publish` leaves the previous site exactly as it was; a build
+that fails while staging removes its staging folder. Readers of the output folder see either the
+old site or the new one, never a half-written mix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from sitegen.errors import OutputError
+from sitegen.model import OutputFile
+
+# Marks a folder as a site built by sitegen, which a later build may replace.
+MARKER = ".sitegen-site"
+
+
+def publish(files: Iterable[OutputFile], out: Path) -> None:
+    """Replace the folder ``out`` with exactly ``files``.
+
+    Refuses (``OutputError``) to replace a non-empty folder that sitegen did not build, so a
+    mistyped ``-o`` cannot wipe someone's documents.
+    """
+    out = out.resolve()
+    if out.exists() and not _replaceable(out):
+        raise OutputError(
+            f"{out}: is not empty and was not built by sitegen (expected an empty folder or a previous site)"
+        )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    except OSError as err:
+        raise OutputError(f"{out}: cannot be written ({err.strerror or err})") from None
+    try:
+        os.chmod(stage, 0o755)
+        for file in files:
+            target = stage / _safe_relative(file.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content)
+        (stage / MARKER).write_text("built by sitegen; the next build replaces this folder\n")
+        _swap(stage, out)
+    except OSError as err:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise OutputError(f"{out}: cannot be written ({err.strerror or err})") from None
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def _swap(stage: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    try:
+        os.rename(stage, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _replaceable(out: Path) -> bool:
+    return out.is_dir() and ((out / MARKER).is_file() or not any(out.iterdir()))
+
+
+def _safe_relative(path: str) -> Path:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        raise OutputError(f"{path}: refusing to write outside the site folder")
+    return Path(*pure.parts)

@@ -1,0 +1,41 @@
+"""Shared fixtures: a factory for story folders written from dicts of path -> text or bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MakeStory = Callable[..., Path]
+
+
+@pytest.fixture
+def make_story(tmp_path: Path) -> MakeStory:
+    """``make_story({"a.md": "...", "static/CNAME": b"..."})`` -> the story folder's path."""
+
+    def make(files: dict[str, str | bytes], name: str = "story") -> Path:
+        root = tmp_path / name
+        root.mkdir(parents=True, exist_ok=True)
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+def article(title: str = "A title", published: str | None = "2023-11-06", body: str = "Some text.", **extra: str) -> str:
+    """The text of a Markdown article with front matter."""
+    lines = ["---", f"title: {title}"]
+    if published is not None:
+        lines.append(f"published: {published}")
+    lines += [f"{key}: {value}" for key, value in extra.items()]
+    lines += ["---", "", body, ""]
+    return "\n".join(lines)
