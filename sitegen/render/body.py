@@ -8,6 +8,7 @@ tree processor drops link and image targets whose scheme is not http, https or m
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
@@ -24,10 +25,12 @@ def is_safe_url(url: str) -> bool:
     """True for relative links and http(s)/mailto; false for script-bearing schemes.
 
     Browsers ignore control characters and whitespace inside a scheme (``java\\tscript:``),
-    so those are removed before the scheme is read.
+    so those are removed before the scheme is read. Markdown keeps character references in a
+    link target as written and the browser decodes them (``&#106;avascript:``,
+    ``javascript&colon;``), so they are decoded first.
     """
     try:
-        scheme = urlsplit(_CONTROL.sub("", url)).scheme.lower()
+        scheme = urlsplit(_CONTROL.sub("", html.unescape(url))).scheme.lower()
     except ValueError:
         return False
     return scheme in SAFE_SCHEMES
