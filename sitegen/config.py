@@ -82,15 +82,14 @@ def load_config(
         base = path.parent
         config_file = path
 
-    for key in sorted(data):
+    values: dict[str, Any] = {}
+    for key in data:
         if key not in _KEYS:
             problems.append(f"{label}: {key}: unknown key (known: {', '.join(_KEYS)})")
-            continue
-        kind, what = _KEYS[key]
-        if not isinstance(data[key], kind):
-            problems.append(f"{label}: {key}: {data[key]!r} is not {what}")
-
-    values: dict[str, Any] = {k: v for k, v in data.items() if k in _KEYS}
+        elif not isinstance(data[key], _KEYS[key][0]):
+            problems.append(f"{label}: {key}: {data[key]!r} is not {_KEYS[key][1]}")
+        else:
+            values[key] = data[key]
     sources: dict[str, Path] = {k: base for k in values}
     for key, value in overrides.items():
         if value is None:
@@ -99,9 +98,6 @@ def load_config(
             raise TypeError(f"unknown override {key!r}")
         values[key] = value
         sources[key] = cwd
-
-    if problems:
-        raise ConfigError(problems)
 
     source = (sources.get("source", cwd) / str(values.get("source", "seeds"))).resolve()
     output = (sources.get("output", cwd) / str(values.get("output", "site"))).resolve()

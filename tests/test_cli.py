@@ -1,0 +1,149 @@
+"""The CLI's exit codes and what is (and is not) published for each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitegen import __version__
+from sitegen.cli import cli
+
+from conftest import REPO, MakeStory, article
+
+GOOD = article("Good one", "2023-11-06", "Fine text.")
+WARNS = article("Undated", None, "No date here.")
+BAD = "---\ntitle: Broken\npublished: 2023-02-30\n---\nx\n"
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    else:
+        with runner.isolated_filesystem(temp_dir=cwd.parent):
+            import os
+
+            os.chdir(cwd)
+            result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"sitegen, version {__version__}\n")
+
+
+def test_clean_build_exits_0_and_publishes(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"good.md": GOOD, "static/CNAME": "news.example.org\n"})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 0, out
+    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings"
+    assert (tmp_path / "out" / "articles" / "good.html").is_file()
+    assert (tmp_path / "out" / "CNAME").read_text() == "news.example.org\n"  # static/ copied verbatim
+
+
+def test_content_problem_exits_1_and_publishes_the_rest(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"bad.md": BAD, "good.md": GOOD})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "bad.md:3: 'published' is '2023-02-30', which is not a calendar date (expected YYYY-MM-DD) [error]" in out
+    assert "Traceback" not in out
+    assert (tmp_path / "out" / "articles" / "good.html").is_file()
+    assert not (tmp_path / "out" / "articles" / "bad.html").exists()
+
+
+def test_warnings_alone_exit_0(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"undated.md": WARNS})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 0 and "undated.md:1: no 'published' date" in out
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("files", [{"undated.md": WARNS, "good.md": GOOD}, {"bad.md": BAD, "good.md": GOOD}])
+def test_strict_publishes_nothing_and_keeps_the_previous_site(
+    make_story: MakeStory, tmp_path: Path, files: dict[str, str]
+) -> None:
+    out = tmp_path / "out"
+    assert run("build", str(make_story({"good.md": GOOD}, name="v1")), "-o", str(out))[0] == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    code, output = run("build", str(make_story(files, name="v2")), "-o", str(out), "--strict")
+    assert code == 1 and "nothing published (--strict)" in output
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_duplicate_slugs_keep_the_first_and_report_the_second(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a/talks.md": article("First"), "b/talks.md": article("Second")})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "b/talks.md: skipped: slug 'talks' is already used by a/talks.md" in out
+    assert "First" in (tmp_path / "out" / "articles" / "talks.html").read_text()
+
+
+def test_unknown_key_is_warned_once_per_build(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": article("A", desk="world"), "b.md": article("B", desk="world")})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 0 and out.count("unknown front matter key 'desk'") == 1 and "a.md:4:" in out
+
+
+def test_retracted_article_disappears(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": GOOD, "gone.md": article("Withdrawn story", retracted="true")})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 0 and "1 of 2 articles (1 retracted)" in out
+    site = "".join(p.read_text() for p in (tmp_path / "out").rglob("*.html"))
+    assert "Withdrawn story" not in site and not (tmp_path / "out" / "articles" / "gone.html").exists()
+
+
+def test_config_error_exits_2_and_publishes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "sitegen.toml").write_text('timezone = "Nowhere/Else"\n')
+    code, out = run("build", cwd=tmp_path)
+    assert code == 2
+    assert out == "sitegen.toml: timezone: 'Nowhere/Else' is not an IANA time zone name such as 'Europe/London'\n"
+    assert not (tmp_path / "site").exists()
+
+
+def test_missing_source_exits_2(tmp_path: Path) -> None:
+    code, out = run("build", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert code == 2 and "does not exist (expected the folder of articles)" in out
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("build", "--no-such-flag")[0] == 2
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(make_story: MakeStory, tmp_path: Path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("years of work")
+    code, message = run("build", str(make_story({"a.md": GOOD})), "-o", str(out))
+    assert code == 2 and "was not built by sitegen" in message
+    assert (out / "thesis.txt").read_text() == "years of work"
+
+
+def test_check_validates_and_writes_nothing(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"bad.md": BAD, "good.md": GOOD})
+    code, out = run("check", str(src), cwd=tmp_path)
+    assert code == 1 and "bad.md:3:" in out and "checked" in out
+    assert not (tmp_path / "site").exists()
+    assert run("check", str(make_story({"good.md": GOOD}, name="ok")))[0] == 0
+
+
+def test_defaults_build_seeds_into_site(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    code, out = run("build", cwd=tmp_path)
+    assert code == 0, out
+    assert (tmp_path / "site" / "articles" / "blinken-meets-turkish-counterpart.html").is_file()
+
+
+def test_rebuild_is_byte_identical(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": GOOD, "b.txt": "Title\nStandfirst\nBody line.\n"})
+    snapshots = []
+    for name in ("one", "two"):
+        assert run("build", str(src), "-o", str(tmp_path / name))[0] == 0
+        root = tmp_path / name
+        snapshots.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
+    assert snapshots[0] == snapshots[1]

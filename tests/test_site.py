@@ -1,0 +1,96 @@
+"""End to end: build a story and read the result the way a browser would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitegen.cli import cli
+
+from conftest import REPO, MakeStory, article
+from html_tools import parse
+
+HOSTILE = "<script>alert('x')</script>"
+
+
+def build(src: Path, out: Path) -> int:
+    return CliRunner().invoke(cli, ["build", str(src), "-o", str(out)], catch_exceptions=False).exit_code
+
+
+def test_seed_site_from_the_output_html(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert build(tmp_path / "seeds", tmp_path / "site") == 0
+    site = tmp_path / "site"
+    title = "Blinken meets his Turkish counterpart who asked for 'unconditional ceasefire'"
+
+    index = parse((site / "index.html").read_text())
+    assert title in index.text and "6 November 2023" in index.text and "DT Next" in index.text
+    assert {a["href"] for a in index.all("a")} >= {"articles/blinken-meets-turkish-counterpart.html", "timeline.html"}
+    assert index.all("link")[0]["href"] == "assets/style.css"
+
+    page = parse((site / "articles" / "blinken-meets-turkish-counterpart.html").read_text())
+    assert title in page.text
+    assert "The US tried to convince Turkey to put more pressure on Hamas" in page.text  # standfirst shown
+    assert "for almost two-and-a-half-hours, on Monday morning in Ankara" in page.text
+    assert "Al Jazeera quoted Erdogan as saying." in page.text  # the last paragraph
+    assert len([1 for tag, _ in page.elements if tag == "p"]) >= 18
+    hrefs = [a["href"] for a in page.all("a")]
+    assert ("https://dtnext.in/news/world/blinken-meets-his-turkish-counterpart-who-asked-for-"
+            "unconditional-ceasefire-746597") in hrefs  # the source URL, never the output path
+    assert "../index.html" in hrefs and "../timeline.html" in hrefs
+    assert page.all("time")[0]["datetime"] == "2023-11-06"
+
+    timeline = parse((site / "timeline.html").read_text())
+    assert "6 November 2023" in timeline.text and title in timeline.text
+
+    for html in site.rglob("*.html"):
+        for link in parse(html.read_text()).all("a") + parse(html.read_text()).all("link"):
+            href = link["href"] or ""
+            if not href.startswith(("http://", "https://")):
+                assert not href.startswith("/"), f"{html}: absolute link {href}"
+                assert (html.parent / href).resolve().is_file(), f"{html}: broken link {href}"
+
+
+def test_script_and_javascript_links_are_escaped_everywhere(make_story: MakeStory, tmp_path: Path) -> None:
+    body = (f"Body {HOSTILE} and <img src=x onerror=alert(1)> and [click](javascript:alert(1))"
+            " and [tab](java\tscript:alert(1)) and <a href=\"javascript:alert(2)\">raw</a>\n\n"
+            "<iframe src=\"https://evil.example\"></iframe>\n\n[ref]\n\n[ref]: javascript:alert(3)")
+    src = make_story({"evil.md": article(
+        title=f'"{HOSTILE}"', body=body, source=f'"{HOSTILE}"', standfirst=f'"{HOSTILE}"',
+        url="javascript:alert(4)", tags=f'["{HOSTILE}"]', author=f'"{HOSTILE}"',
+    )})
+    assert build(src, tmp_path / "out") == 0
+    for html_file in (tmp_path / "out").rglob("*.html"):
+        page = parse(html_file.read_text())
+        assert page.all("script") == [] and page.all("iframe") == [], html_file
+        assert all("onerror" not in attrs for _, attrs in page.elements), html_file
+        for _, attrs in page.elements:
+            for name in ("href", "src"):
+                value = (attrs.get(name) or "").replace("\t", "").lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (html_file, attrs)
+    article_page = parse((tmp_path / "out" / "articles" / "evil.html").read_text())
+    assert HOSTILE in article_page.text  # shown as text, not dropped
+    assert "<iframe src=" in article_page.text and "click" in article_page.text
+
+
+def test_story_templates_override_the_theme(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({
+        "a.md": article("Overridden"),
+        "templates/timeline.html": '{% extends "base.html" %}{% block main %}<p>custom {{ days|length }}</p>{% endblock %}',
+    })
+    assert build(src, tmp_path / "out") == 0
+    assert "custom 1" in (tmp_path / "out" / "timeline.html").read_text()
+    assert "Overridden" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_timeline_orders_articles_by_published_date(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({
+        "z.md": article("Earliest", "2023-11-01"), "a.md": article("Latest", "2023-11-09"),
+        "m.md": article("Middle", "2023-11-05"), "u.md": article("Undated", None),
+    })
+    assert build(src, tmp_path / "out") == 0
+    text = parse((tmp_path / "out" / "timeline.html").read_text()).text
+    positions = [text.index(word) for word in ("Earliest", "Middle", "Latest", "Date unknown", "Undated")]
+    assert positions == sorted(positions)
