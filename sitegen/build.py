@@ -87,9 +87,13 @@ def build(config: Config, *, write: bool = True, progress: Progress | None = Non
     report.articles_published = len(story.articles)
     if not write or (config.strict and report.exit_code(strict=True)):
         return report
-    files = render.plan(story, config)
-    output.publish(files, config.output)
-    report.files_written = len(files)
+    rendered = render.plan(story, config)
+    report.problems.extend(rendered.problems)
+    report.articles_published -= len(rendered.problems)
+    if config.strict and rendered.problems:
+        return report
+    output.publish(rendered.files, config.output)
+    report.files_written = len(rendered.files)
     report.published = True
     return report
 

@@ -20,6 +20,7 @@ from sitegen import __version__
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
 from sitegen.errors import ConfigError, OutputError
+from sitegen.render.plan import TemplateProblem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -64,7 +65,7 @@ def build_cmd(source: Path | None, output: Path | None, config_file: Path | None
     progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
         report = build(config, progress=progress)
-    except OutputError as err:
+    except (OutputError, TemplateProblem) as err:
         _fail(str(err))
     finally:
         if progress:

@@ -147,3 +147,26 @@ def test_rebuild_is_byte_identical(make_story: MakeStory, tmp_path: Path) -> Non
         root = tmp_path / name
         snapshots.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
     assert snapshots[0] == snapshots[1]
+
+
+def test_hostile_nesting_is_reported_not_a_traceback(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({
+        "deep_yaml.md": "---\ntitle: " + "[" * 5000 + "\n---\nx\n",
+        "deep_list.md": article(body="".join("  " * i + "- x\n" for i in range(300))),
+        "deep_quote.md": article(body=">" * 5000 + " x"),
+        "good.md": GOOD,
+    })
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 1 and "Traceback" not in out
+    assert "deep_yaml.md:2: malformed front matter: nested too deeply" in out
+    assert "deep_list.md: skipped: the Markdown is nested too deeply to render" in out
+    assert "deep_quote.md: skipped: the Markdown is nested too deeply to render" in out
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert "good.html" in index and "deep_list" not in index  # no link to a page that was not built
+
+
+def test_broken_story_template_exits_2_and_names_the_file(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": GOOD, "templates/index.html": "{% extends 'base.html' %}\n{% block main %}{% if %}"})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 2 and "index.html:2: " in out and "(expected a Jinja2 template)" in out
+    assert not (tmp_path / "out").exists()

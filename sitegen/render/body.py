@@ -56,6 +56,22 @@ class _EscapeHtml(Extension):
         md.treeprocessors.register(_SafeLinks(md), "sitegen_safe_links", 0)
 
 
+# Deeper nesting than any article needs makes Python-Markdown recurse for seconds and then fail.
+MAX_NESTING = 64
+_LEADING = re.compile(r"^[ \t>]*", re.M)
+
+
+class NestingError(ValueError):
+    """The body is nested (indented or quoted) more deeply than :data:`MAX_NESTING` levels."""
+
+
 def render_markdown(source: str) -> str:
-    """Render one article body. A new converter per call keeps this a pure function."""
+    """Render one article body. A new converter per call keeps this a pure function.
+
+    Raises :class:`NestingError` up front for hostile nesting rather than recursing for seconds.
+    """
+    deepest = max((m.group().expandtabs(4).replace(">", "  ").count(" ") // 2 for m in _LEADING.finditer(source)),
+                  default=0)
+    if deepest > MAX_NESTING:
+        raise NestingError(f"nested {deepest} levels deep (expected at most {MAX_NESTING})")
     return markdown.markdown(source, extensions=[_EscapeHtml()], output_format="html")

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
+from markupsafe import Markup
 
 from sitegen import __version__
 from sitegen.config import Config
+from sitegen.errors import Problem, SitegenError
 from sitegen.model import Article, OutputFile
-from sitegen.render.body import is_safe_url, render_markdown
+from sitegen.render.body import NestingError, is_safe_url, render_markdown
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = "assets"
@@ -39,8 +41,47 @@ class Story:
     static: tuple[OutputFile, ...] = ()
 
 
-def plan(story: Story, config: Config) -> list[OutputFile]:
-    """Every file of the site, sorted by path. Same inputs, same bytes."""
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """The site's files, sorted by path, and the articles that could not be rendered."""
+
+    files: tuple[OutputFile, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def plan(story: Story, config: Config) -> Rendered:
+    """Every file of the site. Same inputs, same bytes.
+
+    An article whose body cannot be rendered (say, Markdown nested thousands of levels deep) is
+    left out of every page and reported; a broken template raises :class:`TemplateProblem`.
+    """
+    bodies, problems = _render_bodies(story.articles)
+    story = Story(tuple(a for a in story.articles if a.slug in bodies), story.static)
+    try:
+        return Rendered(tuple(_plan(story, bodies, config)), tuple(problems))
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateProblem(f"{err.filename or err.name}:{err.lineno}: {err.message} (expected a Jinja2 template)") from None
+    except jinja2.TemplateError as err:
+        raise TemplateProblem(f"templates: {err.__class__.__name__}: {err}") from None
+
+
+class TemplateProblem(SitegenError):
+    """A template of the theme or of the story's ``templates/`` is broken."""
+
+
+def _render_bodies(articles: Iterable[Article]) -> tuple[dict[str, Markup], list[Problem]]:
+    bodies: dict[str, Markup] = {}
+    problems: list[Problem] = []
+    for article in articles:
+        try:
+            bodies[article.slug] = Markup(render_markdown(article.body))
+        except (NestingError, RecursionError):
+            problems.append(Problem(article.path, None, "skipped: the Markdown is nested too deeply to render"
+                                    " (expected ordinary paragraphs, lists and quotes)"))
+    return bodies, problems
+
+
+def _plan(story: Story, bodies: dict[str, Markup], config: Config) -> list[OutputFile]:
     env = _environment(_override_dir(config))
     site = {
         "title": config.title,
@@ -67,7 +108,7 @@ def plan(story: Story, config: Config) -> list[OutputFile]:
             f"articles/{article.slug}.html",
             "article.html",
             article=article,
-            body=jinja2.filters.Markup(render_markdown(article.body)),
+            body=bodies[article.slug],
         )
     for asset in sorted(_theme_assets()):
         files.setdefault(f"{ASSETS}/{asset.name}", asset.read_bytes())

@@ -61,6 +61,8 @@ def split(text: str, path: str) -> FrontMatter | None:
         raise SourceError(path, line, f"malformed front matter: {problem} (expected 'key: value' lines)") from None
     except yaml.YAMLError as err:
         raise SourceError(path, 1, f"malformed front matter: {err} (expected 'key: value' lines)") from None
+    except RecursionError:
+        raise SourceError(path, 2, "malformed front matter: nested too deeply (expected 'key: value' lines)") from None
     if not isinstance(values, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
         raise SourceError(path, 2, "front matter is not a list of 'key: value' lines (expected a YAML mapping)")
     key_lines: dict[str, int] = {}
