@@ -89,7 +89,7 @@ def build(config: Config, *, write: bool = True, progress: Progress | None = Non
         return report
     rendered = render.plan(story, config)
     report.problems.extend(rendered.problems)
-    report.articles_published -= len(rendered.problems)
+    report.articles_published -= sum(p.severity == "error" for p in rendered.problems)
     if config.strict and rendered.problems:
         return report
     output.publish(rendered.files, config.output)

@@ -94,3 +94,15 @@ def test_timeline_orders_articles_by_published_date(make_story: MakeStory, tmp_p
     text = parse((tmp_path / "out" / "timeline.html").read_text()).text
     positions = [text.index(word) for word in ("Earliest", "Middle", "Latest", "Date unknown", "Undated")]
     assert positions == sorted(positions)
+
+
+def test_static_files_replace_theme_assets_but_not_pages(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": article("A"), "static/assets/style.css": "body { color: red }",
+                      "static/index.html": "<p>not the briefing</p>", "static/img/map.png": b"\x89PNG"})
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "static/index.html: not copied: the site's own page index.html has that name [warning]" in result.output
+    out = tmp_path / "out"
+    assert (out / "assets" / "style.css").read_text() == "body { color: red }"
+    assert "not the briefing" not in (out / "index.html").read_text()
+    assert (out / "img" / "map.png").read_bytes() == b"\x89PNG"

@@ -58,7 +58,8 @@ def plan(story: Story, config: Config) -> Rendered:
     bodies, problems = _render_bodies(story.articles)
     story = Story(tuple(a for a in story.articles if a.slug in bodies), story.static)
     try:
-        return Rendered(tuple(_plan(story, bodies, config)), tuple(problems))
+        files = _plan(story, bodies, config, problems)
+        return Rendered(tuple(files), tuple(problems))
     except jinja2.TemplateSyntaxError as err:
         raise TemplateProblem(f"{err.filename or err.name}:{err.lineno}: {err.message} (expected a Jinja2 template)") from None
     except jinja2.TemplateError as err:
@@ -81,7 +82,7 @@ def _render_bodies(articles: Iterable[Article]) -> tuple[dict[str, Markup], list
     return bodies, problems
 
 
-def _plan(story: Story, bodies: dict[str, Markup], config: Config) -> list[OutputFile]:
+def _plan(story: Story, bodies: dict[str, Markup], config: Config, problems: list[Problem]) -> list[OutputFile]:
     env = _environment(_override_dir(config))
     site = {
         "title": config.title,
@@ -110,10 +111,13 @@ def _plan(story: Story, bodies: dict[str, Markup], config: Config) -> list[Outpu
             article=article,
             body=bodies[article.slug],
         )
+    for static in story.static:  # the story's static/ may replace the theme's assets, not its pages
+        if static.path in files:
+            problems.append(Problem(f"static/{static.path}", None,
+                                    f"not copied: the site's own page {static.path} has that name", "warning"))
+        files.setdefault(static.path, static.content)
     for asset in sorted(_theme_assets()):
         files.setdefault(f"{ASSETS}/{asset.name}", asset.read_bytes())
-    for static in story.static:
-        files.setdefault(static.path, static.content)
     return [OutputFile(path, files[path]) for path in sorted(files)]
 
 
