@@ -163,3 +163,9 @@ def test_bad_input_gives_one_clear_line(text: str | bytes, expected: str) -> Non
 def test_windows_line_endings_and_bom_are_read() -> None:
     a, _ = read(b"\xef\xbb\xbf---\r\ntitle: T\r\npublished: 2023-11-06\r\n---\r\nText.\r\n")
     assert a.title == "T" and a.body == "Text."
+
+
+def test_yes_no_on_off_are_text_not_booleans() -> None:
+    a, _ = read("---\ntitle: No\nsource: ON\npublished: 2023-11-06\n---\nx\n")
+    assert (a.title, a.source) == ("No", "ON")
+    assert read(article(retracted="True"))[0].retracted is True

@@ -7,6 +7,7 @@ naive datetime into an unspecified zone. They stay strings here and are parsed s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -17,13 +18,19 @@ from sitegen.errors import SourceError
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML's safe loader without implicit timestamps (dates are parsed by us)."""
+    """YAML's safe loader without implicit timestamps (dates are parsed by us) and where only
+    ``true``/``false`` are booleans: YAML 1.1 would read a title ``No`` or a source ``ON`` as one."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 @dataclass(frozen=True, slots=True)
