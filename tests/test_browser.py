@@ -1,0 +1,207 @@
+"""The built site in a real browser (Debian Chromium driven by Playwright): navigation over HTTP
+and from ``file://``, the hostile story stays inert, print layout gives A4 pages, and axe-core
+finds no serious accessibility problems."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tools import (
+    AXE_JS, CHROMIUM, CHROMIUM_ARGS, HOSTILE_SLUG, HOSTILE_TITLE, build_site, hostile_story,
+    missing_tool, require_file,
+)  # fmt: skip
+
+pytestmark = pytest.mark.slow
+
+SEED_TITLE = "Blinken meets his Turkish counterpart who asked for 'unconditional ceasefire'"
+SEED_PAGE = "articles/blinken-meets-turkish-counterpart.html"
+DTNEXT_URL = (
+    "https://dtnext.in/news/world/"
+    "blinken-meets-his-turkish-counterpart-who-asked-for-unconditional-ceasefire-746597"
+)
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("browser")
+    out = folder / "out"
+    build_site(hostile_story(folder), out)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The site served on 127.0.0.1 on a free port, from a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("Playwright is not installed (pip playwright, see pyproject's test extra)")
+    require_file(CHROMIUM, "Debian Chromium (apt chromium)")
+    with sync_playwright() as playwright:
+        # Never `playwright install`: Debian's Chromium, offline-safe flags (TOOLBOX.md).
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A fresh page that records every dialog (alert/confirm/prompt) and page error."""
+
+    def __init__(self, browser: Any) -> None:
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("dialog", self._on_dialog)
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+
+    def _on_dialog(self, dialog: Any) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Page]:
+    tab = Page(browser)
+    yield tab
+    tab.context.close()
+
+
+def test_navigate_by_clicking(tab: Page, base_url: str) -> None:
+    page = tab.page
+    page.goto(base_url + "index.html")
+    page.get_by_role("link", name=SEED_TITLE).click()
+    page.wait_for_url(base_url + SEED_PAGE)
+    assert page.locator("h1").inner_text() == SEED_TITLE
+    assert page.get_by_text("6 November 2023").is_visible()
+    source = page.get_by_role("link", name="DT Next")
+    assert source.is_visible()
+    assert source.get_attribute("href") == DTNEXT_URL
+
+    page.get_by_role("link", name="Timeline").click()
+    page.wait_for_url(base_url + "timeline.html")
+    assert page.locator("h1").inner_text() == "Timeline"
+    assert page.get_by_text("6 November 2023").is_visible()
+    page.get_by_role("link", name=SEED_TITLE).click()
+    page.wait_for_url(base_url + SEED_PAGE)
+
+    page.get_by_role("link", name="Briefing").click()
+    page.wait_for_url(base_url + "index.html")
+    assert tab.dialogs == [] and tab.errors == []
+
+
+_LINK_TARGETS = """() => [...document.querySelectorAll('[href], [src], [action]')]
+    .map(e => e.href || e.src || e.action)"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "timeline.html", f"articles/{HOSTILE_SLUG}.html"])
+def test_hostile_story_is_inert(tab: Page, base_url: str, path: str) -> None:
+    page = tab.page
+    page.goto(base_url + path, wait_until="load")
+    assert page.locator("script, iframe, img, svg, object, embed").count() == 0
+    assert page.locator('a[href^="javascript:" i], [src^="javascript:" i]').count() == 0
+    # What the browser resolved, after decoding references and dropping tabs: no script URLs.
+    for target in page.evaluate(_LINK_TARGETS):
+        assert re.match(r"(https?|mailto|file):", target, re.I), f"{path}: link to {target!r}"
+    assert page.get_by_text(HOSTILE_TITLE, exact=True).first.is_visible()
+    if path.startswith("articles/"):
+        assert page.locator("h1").inner_text() == HOSTILE_TITLE
+        body = page.locator(".body")
+        assert "<script>alert(7)</script>" in body.inner_text()
+        assert '<iframe src="javascript:alert(12)"></iframe>' in body.inner_text()
+        assert "東京" in body.inner_text()
+        for link in body.locator("a").all():  # the defused links go nowhere when clicked
+            link.click()
+        assert page.url == base_url + path
+    page.wait_for_timeout(200)  # let any late onerror/onload handler fire
+    assert tab.dialogs == [], tab.dialogs
+    assert tab.errors == [], tab.errors
+
+
+def _computed(page: Any, selector: str, prop: str) -> str:
+    return page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
+
+
+def test_works_from_file_url(tab: Page, site: Path) -> None:
+    page = tab.page
+    root = site.as_uri() + "/"
+    page.goto(root + "index.html")
+    assert "Georgia" in _computed(page, "body", "fontFamily"), "the stylesheet did not load from file://"
+    assert _computed(page, "body", "maxWidth") != "none"
+    page.get_by_role("link", name="Timeline").click()
+    page.wait_for_url(root + "timeline.html")
+    page.get_by_role("link", name=SEED_TITLE).click()
+    page.wait_for_url(root + SEED_PAGE)
+    assert "Georgia" in _computed(page, "body", "fontFamily"), "../assets/style.css did not load"
+    assert page.locator("h1").inner_text() == SEED_TITLE
+    page.get_by_role("link", name="Briefing").click()
+    page.wait_for_url(root + "index.html")
+    assert tab.dialogs == [] and tab.errors == []
+
+
+def test_print_layout_is_a4_without_navigation(tab: Page, base_url: str, tmp_path: Path) -> None:
+    page = tab.page
+    page.goto(base_url + SEED_PAGE)
+    assert page.locator("nav").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("nav").is_hidden()
+    assert page.locator(".site-footer").is_hidden()
+    assert page.locator("h1").is_visible()
+
+    pdf = tmp_path / "article.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert boxes, "no MediaBox in the PDF"
+    for width, height in boxes:
+        assert (float(width), float(height)) == pytest.approx(A4_POINTS, abs=2), boxes
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)", info)
+        assert size and (float(size[1]), float(size[2])) == pytest.approx(A4_POINTS, abs=2), info
+        pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+        assert pages == len(boxes) >= 1, info
+
+
+@pytest.mark.parametrize("path", ["index.html", "timeline.html", f"articles/{HOSTILE_SLUG}.html"])
+def test_no_serious_accessibility_violations(tab: Page, base_url: str, path: str) -> None:
+    axe = require_file(AXE_JS, "axe-core (npm axe-core)")
+    page = tab.page
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    report = "\n".join(
+        f"{v['impact']}: {v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['html']})"
+        for v in serious
+    )
+    assert not serious, f"{path}:\n{report}"
