@@ -1,0 +1,636 @@
+"""Resolution: turn an underspecified mention into a TIMEX3 value, one small function per case.
+
+Every resolver receives the mention's normalised groups (vocabulary keys, numbers), a
+:class:`Context` (publication date, the last date the text mentioned, the local tense) and
+the rule's fixed ``args``; it returns a :class:`Resolved` or ``None`` (drop the mention).
+The policies are stated in each docstring and in ``docs/dates.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .calendar import Point, add_months, coarsen, rank, season_of, season_point, shift, value_of
+
+Groups = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a resolver may look at besides the mention itself."""
+
+    dct: date | None  # publication date
+    dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
+    ref: Point | None  # the last calendar date the text mentioned (reference time)
+    tense: str  # "future" or "none" (see tense.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: str
+    mod: str | None = None
+    point: Point | None = None  # the calendar period, for the interval and as the next reference
+    type: str | None = None  # overrides the rule's type (a weekday with a part of day is a TIME)
+
+
+# --- typed policies -------------------------------------------------------------------------
+
+
+def resolve_weekday(weekday: int, published: date, tense: str) -> date:
+    """The day a bare weekday names (1 = Monday).
+
+    News narrates the past: by default the latest such weekday on or before the publication
+    date, so a Monday article's "on Monday" is that very day. With a future cue ("will",
+    "is to", "scheduled", ...) it is the earliest such weekday on or after the publication date.
+    """
+    delta = (published.isoweekday() - weekday) % 7
+    if tense == "future":
+        return published + timedelta(days=(weekday - published.isoweekday()) % 7)
+    return published - timedelta(days=delta)
+
+
+def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> date:
+    """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after, "this Monday" as bare."""
+    if rel < 0:
+        back = (published.isoweekday() - weekday) % 7
+        return published - timedelta(days=back or 7)
+    if rel > 0:
+        ahead = (weekday - published.isoweekday()) % 7
+        return published + timedelta(days=ahead or 7)
+    return resolve_weekday(weekday, published, tense)
+
+
+def resolve_month_day(month: int, day: int, published: date, tense: str) -> date | None:
+    """A day without a year: with a future cue the first such day on or after publication,
+    with a past cue ("ended", "since", "last") the latest on or before it, otherwise the one
+    closest to publication (ties to the past)."""
+    options = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if tense == "future":
+        later = [d for d in options if d >= published]
+        return later[0] if later else options[-1]
+    if tense == "past":
+        earlier = [d for d in options if d <= published]
+        return earlier[-1] if earlier else options[0]
+    return min(options, key=lambda d: (abs((d - published).days), d > published))
+
+
+def resolve_month(month: int, published: date, tense: str) -> date:
+    """A month without a year (first day): past narrative by default, the latest such month
+    on or before the publication month; with a future cue, or without any cue when the month
+    is one of the next two, the first one after it ("due in January" in a November article)."""
+    y = published.year
+    ahead = (month - published.month) % 12
+    if tense == "future" or (tense == "none" and 1 <= ahead <= 2):
+        return date(y if month >= published.month else y + 1, month, 1)
+    return date(y if month <= published.month else y - 1, month, 1)
+
+
+def resolve_weekend(published: date, rel: int, tense: str) -> Point:
+    """"the weekend": in a weekend article, that weekend; otherwise the last one before
+    publication, or with a future cue the next one. "last"/"next weekend" move a week."""
+    dow = published.isoweekday()
+    if dow >= 6:
+        base = published - timedelta(days=dow - 6)
+    elif tense == "future" and rel >= 0:
+        base = published + timedelta(days=6 - dow)
+    else:
+        base = published - timedelta(days=dow + 1)
+    p = coarsen(base, "weekend")
+    if rel > 0 and tense != "future" and dow < 6:
+        p = shift(p, 1, "week")
+    elif rel > 0 and dow >= 6:
+        p = shift(p, 1, "week")
+    elif rel < 0 and dow >= 6:
+        p = shift(p, -1, "week")
+    return p
+
+
+def resolve_quarter(quarter: int, published: date, tense: str) -> int:
+    """The year of "the third quarter": this year's, unless that quarter has not begun yet and
+    nothing points to the future, in which case last year's (results are reported after the fact)."""
+    current = (published.month - 1) // 3 + 1
+    if quarter > current and tense != "future":
+        return published.year - 1
+    return published.year
+
+
+def resolve_season(season: str, published: date, rel: int, tense: str) -> Point:
+    """A season against publication: "this" the current year's, "last" the latest one that
+    has begun before the current season, "next" the first one after; bare seasons by tense."""
+    year, current = season_of(published)
+    this = season_point(published.year if season != "WI" else year, season)
+    if rel == 0 and tense == "none":
+        rel = 0
+    start = this.start
+    cur = season_point(year, current).start
+    if rel < 0 or (rel == 0 and tense != "future" and start > published):
+        while start >= cur:
+            start = add_months(start, -12)
+        return coarsen(start, "season")
+    if rel > 0 or (tense == "future" and start < cur):
+        while start <= cur:
+            start = add_months(start, 12)
+        return coarsen(start, "season")
+    return coarsen(start, "season")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_DAY_UNITS = {"day", "week", "weekend"}
+_UNIT_GRAN = {"day": "day", "week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
+              "year": "year", "decade": "decade", "century": "century", "season": "season", "half": "half"}
+
+
+def _unspecified(gran: str, time: str | None = None) -> str:
+    v = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+         "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX", "decade": "XXX",
+         "century": "XX"}[gran]
+    return f"{v}T{time}" if time else v
+
+
+def _point(p: Point, mod: str | None = None, type_: str | None = None) -> Resolved:
+    return Resolved(value_of(p), mod, p, type_)
+
+
+def _time_type(p: Point) -> str | None:
+    return "TIME" if p.time else None
+
+
+def _base(ctx: Context) -> Point | None:
+    """The reference time: the last date mentioned, else the publication date."""
+    if ctx.ref is not None:
+        return ctx.ref
+    return Point("day", ctx.dct) if ctx.dct else None
+
+
+# --- resolvers (registered by name; rules name them in `resolve = "..."`) --------------------
+
+
+def r_vague(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """now, recently, soon: PRESENT_REF, PAST_REF, FUTURE_REF."""
+    return Resolved(str(args.get("value") or g["vague"]))
+
+
+def r_setword(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    return Resolved(str(g["setword"]))
+
+
+def r_date(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """An explicit day: 4 November 2023, Nov. 4, 2023, 2023-11-04."""
+    month = int(g.get("month") or g.get("monthabbr") or g.get("mnum") or 0)
+    year = g.get("year")
+    try:
+        d = date(int(year), month, int(g["day"]))
+    except (ValueError, TypeError):
+        return None
+    return _point(_with_time(Point("day", d), g))
+
+
+def _with_time(p: Point, g: Groups) -> Point:
+    pod = g.get("partofday") or g.get("clock") or g.get("timeword")
+    return Point(p.gran, p.start, str(pod)) if pod else p
+
+
+def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """Nov. 4 / November 4th / 4 November, year from publication and tense."""
+    month = int(g.get("month") or g.get("monthabbr") or 0)
+    day = int(g["day"])
+    if ctx.dct is None:
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        time = g.get("partofday") or g.get("clock")
+        return Resolved(f"XXXX-{month:02d}-{day:02d}" + (f"T{time}" if time else ""), type="TIME" if time else None)
+    d = resolve_month_day(month, day, ctx.dct, ctx.tense)
+    if d is None:
+        return None
+    p = _with_time(Point("day", d), g)
+    return _point(p, None, _time_type(p))
+
+
+def r_month_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    month = int(g.get("month") or g.get("monthabbr") or 0)
+    year = int(g["year"])
+    return _point(Point("month", date(year, month, 1)))
+
+
+def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """A bare month (or "last April", "next May", "this June")."""
+    month = int(g["month"])
+    rel = int(g.get("rel") or 0) if g.get("rel") is not None else None
+    if g.get("year") is not None:
+        return _point(Point("month", date(int(g["year"]), month, 1)))
+    if g.get("yearrel") is not None and ctx.dct:
+        return _point(Point("month", date(ctx.dct.year + int(g["yearrel"]), month, 1)))
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{month:02d}")
+    if rel is None or rel == 0:
+        if rel == 0:
+            return _point(Point("month", date(ctx.dct.year, month, 1)))
+        return _point(Point("month", resolve_month(month, ctx.dct, ctx.tense)))
+    if rel < 0:
+        y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    else:
+        y = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    return _point(Point("month", date(y, month, 1)))
+
+
+def r_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """1998, '89, nineteen ninety-six, fiscal 1989."""
+    y = g.get("year") or g.get("yy") or g.get("yearword")
+    if y is None:
+        return None
+    return _point(Point("year", date(int(y), 1, 1)))
+
+
+def r_decade(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the 1990s -> 199X; the nineties -> 199X (mod from early/mid/late)."""
+    if g.get("decadeword"):
+        y = int(g["decadeword"]) * 10
+    elif g.get("year"):
+        y = int(g["year"])
+    elif g.get("yy") is not None:
+        y = int(g["yy"])
+    else:
+        return None
+    if y % 10:
+        return None
+    return _point(Point("decade", date(y, 1, 1)))
+
+
+def r_century(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    n = int(g["ordinal"])
+    return _point(Point("century", date(max(1, (n - 1) * 100), 1, 1)))
+
+
+def r_deictic(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """today / yesterday / tomorrow (+ morning, 10 a.m.): days from publication."""
+    off = int(g.get("deictic") or args.get("offset") or 0)
+    time = g.get("partofday") or g.get("clock") or g.get("timeword") or args.get("pod")
+    if ctx.dct is None:
+        return Resolved(_unspecified("day", time), type="TIME" if time else None)
+    p = Point("day", ctx.dct + timedelta(days=off), str(time) if time else None)
+    return _point(p, None, _time_type(p))
+
+
+def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """Monday / last Monday / next Monday / Monday morning (see resolve_weekday)."""
+    wd = int(g["weekday"])
+    time = g.get("partofday") or g.get("clock") or g.get("timeword")
+    if ctx.dct is None:
+        return Resolved(f"XXXX-WXX-{wd}" + (f"T{time}" if time else ""), type="TIME" if time else None)
+    rel = g.get("rel")
+    if rel is not None:
+        d = resolve_weekday_rel(wd, ctx.dct, int(rel), ctx.tense)
+    elif args.get("anaphoric") and ctx.ref is not None and ctx.ref.gran == "day":
+        d = resolve_weekday(wd, ctx.ref.start, ctx.tense)
+    else:
+        d = resolve_weekday(wd, ctx.dct, ctx.tense)
+    p = Point("day", d, str(time) if time else None)
+    return _point(p, None, _time_type(p))
+
+
+def r_pod_today(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """this morning / tonight / last night / the morning: a part of the publication day."""
+    pod = str(g.get("partofday") or args.get("pod"))
+    off = int(args.get("offset", 0))
+    if ctx.dct is None:
+        return Resolved(f"XXXX-XX-XXT{pod}", type="TIME")
+    return _point(Point("day", ctx.dct + timedelta(days=off), pod), None, "TIME")
+
+
+def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """this week / last month / next year / the past year / the current quarter: from publication."""
+    unit = str(g.get("unit") or args.get("unit"))
+    rel = int(g.get("rel") if g.get("rel") is not None else args.get("rel", 0))
+    if unit in ("hour", "minute"):
+        return None
+    gran = _UNIT_GRAN[unit]
+    if ctx.dct is None:
+        return Resolved(_unspecified(gran))
+    if unit == "weekend":
+        return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
+    return _point(shift(coarsen(ctx.dct, gran), rel, unit))
+
+
+def r_anaphoric(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the following week / the previous year / that day: from the last date mentioned."""
+    unit = str(g.get("unit") or args.get("unit"))
+    rel = int(g.get("arel") if g.get("arel") is not None else args.get("rel", 0))
+    if unit in ("hour", "minute"):
+        return None
+    gran = _UNIT_GRAN[unit]
+    base = _base(ctx)
+    if base is None:
+        return Resolved(_unspecified(gran))
+    if rank(base.gran) > rank(gran):
+        return None
+    return _point(shift(coarsen(base.start, gran), rel, unit))
+
+
+def _offset_point(base: Point, n: int, unit: str) -> Point:
+    """base moved n units; the result has the unit's granularity, except that a year's shift of a
+    month, quarter, half or season keeps it ("a year earlier" after "the third quarter")."""
+    if unit == "year" and base.gran in ("month", "quarter", "half", "season"):
+        return shift(base, n, "year")
+    gran = _UNIT_GRAN[unit]
+    if rank(base.gran) > rank(gran):
+        gran = base.gran
+    moved = shift(Point("day", base.start), n, unit)
+    return coarsen(moved.start, gran)
+
+
+def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """two days later / a year earlier (from the last date mentioned), three weeks ago (from publication)."""
+    count = g.get("count", 1.0)
+    unit = str(g.get("unit"))
+    direction = int(g.get("direction") or args.get("direction") or -1)
+    if unit in ("hour", "minute"):
+        return None
+    gran = _UNIT_GRAN[unit]
+    if count is None or count != int(count):
+        if ctx.dct is None:
+            return Resolved(_unspecified(gran))
+        return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
+    n = int(count) * direction
+    if args.get("anchor") == "dct":
+        if ctx.dct is None:
+            return Resolved(_unspecified(gran))
+        base = Point("day", ctx.dct)
+        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1:
+            base = ctx.ref  # "compared with $5 million a year ago" after "the third quarter"
+    else:
+        b = _base(ctx)
+        if b is None:
+            return Resolved(_unspecified(gran))
+        base = b
+    return _point(_offset_point(base, n, unit))
+
+
+def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the year-earlier quarter / year-ago / the year-ago period: the reference period a year back."""
+    base = _base(ctx)
+    if base is None:
+        return Resolved("XXXX")
+    if base.gran in ("day", "week", "weekend"):
+        base = coarsen(base.start, "year") if base == Point("day", ctx.dct) else base
+    if base.gran in ("decade", "century"):
+        return None
+    return _point(shift(base, -1, "year"))
+
+
+def r_weekend(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    rel = int(g.get("rel") or 0)
+    if ctx.dct is None:
+        return Resolved("XXXX-WXX-WE")
+    return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
+
+
+def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the third quarter / third-quarter / the fourth quarter of 1990 / last year's third quarter."""
+    q = int(g.get("ordinal") or args.get("quarter") or 0)
+    if not 1 <= q <= 4:
+        return None
+    if g.get("year") is not None:
+        y = int(g["year"])
+    elif ctx.dct is None:
+        return Resolved(f"XXXX-Q{q}")
+    elif g.get("yearrel") is not None:
+        y = ctx.dct.year + int(g["yearrel"])
+    elif ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half") and ctx.ref.start.year != ctx.dct.year and args.get("anaphoric"):
+        y = ctx.ref.start.year
+    else:
+        y = resolve_quarter(q, ctx.dct, ctx.tense)
+    return _point(Point("quarter", date(y, 3 * q - 2, 1)))
+
+
+def r_the_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"the quarter" / "the latest quarter" alone: the quarter under discussion, else the last completed one."""
+    if ctx.ref is not None and ctx.ref.gran == "quarter":
+        return _point(ctx.ref)
+    if ctx.dct is None:
+        return Resolved("XXXX-QX")
+    return _point(shift(coarsen(ctx.dct, "quarter"), -1, "quarter"))
+
+
+def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    h = int(g.get("ordinal") or args.get("half") or 0)
+    if h not in (1, 2):
+        return None
+    if g.get("year") is not None:
+        y = int(g["year"])
+    elif ctx.dct is None:
+        return Resolved(f"XXXX-H{h}")
+    else:
+        y = ctx.dct.year + int(g.get("yearrel") or 0)
+    return _point(Point("half", date(y, 1 if h == 1 else 7, 1)))
+
+
+def r_season(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """summer / this summer / last spring / next fall / summer 2019 / the summer of 1990."""
+    s = str(g.get("season") or args["season"])
+    if g.get("year") is not None:
+        return _point(season_point(int(g["year"]), s))
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{s}")
+    if g.get("yearrel") is not None:
+        return _point(season_point(ctx.dct.year + int(g["yearrel"]), s))
+    rel = int(g.get("rel") or 0)
+    return _point(resolve_season(s, ctx.dct, rel, ctx.tense))
+
+
+def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    mm, dd = (int(x) for x in str(g["holiday"]).split("-"))
+    if g.get("year") is not None:
+        return _point(Point("day", date(int(g["year"]), mm, dd)))
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{mm:02d}-{dd:02d}")
+    d = resolve_month_day(mm, dd, ctx.dct, ctx.tense)
+    return _point(Point("day", d)) if d else None
+
+
+_DUR_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+             "decade": "DE", "century": "CE", "hour": "H", "minute": "M"}
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+            "hour": ("minute", 60), "decade": ("year", 10), "century": ("year", 100), "quarter": ("month", 3)}
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    """P2D, PT2H30M, P1M, PXY; a fraction becomes the next smaller unit (2.5 years = P2Y6M)."""
+    t = "T" if unit in ("hour", "minute") else ""
+    if count is None:
+        return f"P{t}X{_DUR_UNIT[unit]}"
+    if unit == "decade":
+        count, unit = count * 10, "year"
+    elif unit == "century":
+        count, unit = count * 100, "year"
+    whole = int(count)
+    frac = count - whole
+    if frac and unit in _SMALLER:
+        small, k = _SMALLER[unit]
+        rest = round(frac * k)
+        t2 = "T" if small in ("hour", "minute") else ""
+        head = f"P{t}{whole}{_DUR_UNIT[unit]}" if whole else f"P{t}"
+        if t2 and not t:
+            return f"{head}T{rest}{_DUR_UNIT[small]}" if whole else f"PT{rest}{_DUR_UNIT[small]}"
+        return f"{head}{rest}{_DUR_UNIT[small]}"
+    return f"P{t}{whole}{_DUR_UNIT[unit]}"
+
+
+def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """for two-and-a-half hours, a month-long assault, the last couple of years, several years."""
+    unit = str(g.get("unit") or g.get("unitadj") or g.get("unitp"))
+    count = g["count"] if "count" in g else args.get("count", 1.0)
+    if g.get("unitp") and "count" not in g:
+        count = None
+    if count is not None and count <= 0:
+        return None
+    return Resolved(duration_value(count, unit), g.get("approx"))
+
+
+def r_set_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """every Friday / on Fridays / Tuesday nights: XXXX-WXX-5."""
+    wd = g.get("weekday") or g.get("weekdayp")
+    pod = g.get("partofday")
+    return Resolved(f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+
+
+def r_set_unit(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """a year / per month / twice a week after a quantity: P1Y."""
+    return Resolved(duration_value(1.0, str(g["unit"])))
+
+
+def r_set_month(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    return Resolved(f"XXXX-{int(g['month']):02d}")
+
+
+def r_clock(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """10 a.m. / 7:15 p.m. Friday / noon Thursday: the day named, else the last day mentioned."""
+    time = str(g.get("clock") or g.get("timeword"))
+    if g.get("weekday") is not None:
+        inner = r_weekday({"weekday": g["weekday"]}, ctx, {})
+        if inner.point is None:
+            return Resolved(f"{inner.value}T{time}", type="TIME")
+        p = Point("day", inner.point.start, time)
+        return _point(p, None, "TIME")
+    if g.get("deictic") is not None:
+        return r_deictic({"deictic": g["deictic"], "clock": time}, ctx, {})
+    if g.get("day") is not None and (g.get("month") or g.get("monthabbr")):
+        if g.get("year") is not None:
+            r = r_date(dict(g) | {"clock": time}, ctx, {})
+        else:
+            r = r_month_day(dict(g) | {"clock": time}, ctx, {})
+        return Resolved(r.value, None, r.point, "TIME") if r else None
+    base = _base(ctx)
+    if base is None or base.gran != "day":
+        if ctx.dct is None:
+            return Resolved(f"XXXX-XX-XXT{time}", type="TIME")
+        base = Point("day", ctx.dct)
+    return _point(Point("day", base.start, time), None, "TIME")
+
+
+RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
+    name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)
+}
+
+
+# --- normalisers for pattern vocabularies ----------------------------------------------------
+
+_WORDS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "couple": 2, "pair": 2,
+}
+_VAGUE = {"few", "several", "many", "some", "number", "numerous"}
+
+
+def parse_count(text: str) -> float | None:
+    """'2' -> 2, 'two-and-a-half' -> 2.5, 'twenty four' -> 24, 'a few' -> None (vague)."""
+    t = text.casefold().replace(",", "")
+    m = re.fullmatch(r"(\d+)\s+1/2", t)
+    if m:
+        return int(m.group(1)) + 0.5
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    half = 0.0
+    if re.search(r"and[- \s]+a[- \s]+half$", t):
+        half = 0.5
+        t = re.sub(r"[- \s]+and[- \s]+a[- \s]+half$", "", t)
+    total = 0
+    current = 0
+    for w in re.split(r"[-\s]+", t):
+        if w in ("of", ""):
+            continue
+        if w in _VAGUE:
+            return None
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif w in _WORDS:
+            current += _WORDS[w] if not (w in ("a", "an") and current) else 0
+        else:
+            return None
+    return float(total + current) + half
+
+
+def parse_clock(text: str) -> str | None:
+    """'10 a.m.' -> '10:00', '7:15 p.m.' -> '19:15', '22:00' -> '22:00'."""
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", text.casefold())
+    if not m:
+        return None
+    h, mi, ap = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if ap == "p" and h < 12:
+        h += 12
+    elif ap == "a" and h == 12:
+        h = 0
+    if h > 23:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def parse_yy(text: str) -> int:
+    """"'89" -> 1989, "'05" -> 2005 (years below 30 are this century)."""
+    n = int(text[1:3])
+    return 2000 + n if n < 30 else 1900 + n
+
+
+_YW_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def parse_yearword(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and one' -> 2001."""
+    words = [w for w in re.split(r"[-\s]+", text.casefold()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_count(" ".join(words[2:])) if words[2:] else 0.0
+        return 2000 + int(rest or 0)
+    head = _WORDS.get(words[0], 0) * 100
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return head
+    n = parse_count(" ".join(rest))
+    return head + int(n) if n is not None else None
+
+
+NORMALIZERS: Mapping[str, Callable[[str], Any]] = {
+    "count": parse_count,
+    "int": lambda s: int(re.match(r"\d+", s).group(0)),  # type: ignore[union-attr]
+    "clock": parse_clock,
+    "yy": parse_yy,
+    "yearword": parse_yearword,
+}

@@ -1,0 +1,344 @@
+"""Load vocabularies and rules from TOML, check them, compile them once.
+
+Problems raise :class:`RuleError` naming the file, the line and the rule, for example
+``temporal/data/en/rules.toml:41: rule 'weekday-bare' uses vocabulary '{wekday}' (known: weekday, month, ...)``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .model import RuleError
+
+DATA = Path(__file__).parent / "data" / "en"
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+FLAGS = re.IGNORECASE
+_REF = re.compile(r"\{(~?)([a-z_]+)(?::([a-z_0-9]+))?\}")
+_RULE_FIELDS = {
+    "name", "type", "pattern", "resolve", "value", "args", "mod", "priority", "examples",
+    "reject_before", "reject_after", "require_before", "require_after", "case_sensitive", "note",
+}
+_EXAMPLE_FIELDS = {"text", "published", "expect", "span", "type", "mod", "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A word vocabulary (surface form -> key) or a pattern vocabulary (regex + normaliser name)."""
+
+    name: str
+    regex: str  # an alternation without capturing groups
+    forms: Mapping[str, str]  # case-folded surface form -> key; empty for pattern vocabularies
+    triggers: frozenset[str]
+    normalize: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    published: date | None
+    expect: str  # the value; "" means this rule must not tag anything here
+    span: str | None
+    type: str | None
+    mod: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    type: str
+    pattern: str
+    regex: re.Pattern[str]
+    groups: Mapping[str, str]  # group name -> vocabulary name
+    anchors: frozenset[str]  # trigger categories; the rule runs only where one occurs
+    resolve: str | None
+    value: str | None
+    args: Mapping[str, Any]
+    mod: str | None
+    priority: int
+    reject_before: re.Pattern[str] | None
+    reject_after: re.Pattern[str] | None
+    require_before: re.Pattern[str] | None
+    require_after: re.Pattern[str] | None
+    examples: tuple[Example, ...]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    vocabularies: Mapping[str, Vocabulary]
+    rules: tuple[Rule, ...]
+    trigger: re.Pattern[str]  # the prefilter
+    trigger_kinds: Mapping[str, frozenset[str]]  # case-folded trigger word -> categories
+    by_name: Mapping[str, Rule] = field(default_factory=dict)
+
+
+def _short(path: Path) -> str:
+    parts = path.parts
+    if "temporal" in parts:
+        return "/".join(parts[parts.index("temporal"):])
+    return str(path)
+
+
+def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
+    raw = path.read_text(encoding="utf-8")
+    try:
+        return tomllib.loads(raw), raw.splitlines()
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"line (\d+)", str(err))
+        raise RuleError(_short(path), int(m.group(1)) if m else 1, "", f"is not valid TOML: {err}") from None
+
+
+def _find_line(lines: list[str], needle: str, start: int = 0, stop: int | None = None) -> int:
+    """1-based number of the first line in ``lines[start:stop]`` containing ``needle``, else ``start + 1``."""
+    for i in range(start, len(lines) if stop is None else stop):
+        if needle in lines[i]:
+            return i + 1
+    return start + 1
+
+
+def _form_regex(form: str) -> str:
+    return r"\s+".join(re.escape(part) for part in form.split())
+
+
+def _alternation(forms: list[str]) -> str:
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(_form_regex(f) for f in ordered)
+
+
+def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...], frozenset[str]]:
+    data, lines = _read(path)
+    where = _short(path)
+    triggers = tuple(data.pop("triggers", ()))
+    stopwords = frozenset(data.pop("not_triggers", ()))
+    regex_tables = data.pop("regex", {})
+    vocabs: dict[str, Vocabulary] = {}
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise RuleError(where, _find_line(lines, name), "", f"vocabulary {name!r} must be a table of lists")
+        forms: dict[str, str] = {}
+        for key, words in table.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                line = _find_line(lines, f"[{name}]")
+                raise RuleError(where, _find_line(lines, str(key), line), "", f"vocabulary {name!r}: {key!r} must be a list of words")
+            for w in words:
+                forms[" ".join(w.casefold().split())] = str(key)
+        kinds = frozenset({name}) if name in triggers else frozenset()
+        if kinds and any(f[:1].isdigit() for f in forms):
+            kinds |= {"digit"}
+        vocabs[name] = Vocabulary(name, _alternation(list(forms)), MappingProxyType(forms), kinds)
+    for name, spec in regex_tables.items():
+        line = _find_line(lines, f"[regex.{name}]")
+
+        def sub(m: re.Match[str], name: str = name, line: int = line) -> str:
+            ref = m.group(2)
+            if ref not in vocabs:
+                raise RuleError(where, line, "", f"pattern vocabulary {name!r} uses unknown vocabulary '{{{ref}}}'")
+            return f"(?:{vocabs[ref].regex})"
+
+        pattern = _REF.sub(sub, spec.get("pattern", ""))
+        try:
+            re.compile(pattern, FLAGS)
+        except re.error as err:
+            raise RuleError(where, line, "", f"pattern vocabulary {name!r} is not a valid regex: {err}") from None
+        vocabs[name] = Vocabulary(name, pattern, MappingProxyType({}), frozenset(spec.get("triggers", ())), spec.get("normalize"))
+    return vocabs, triggers, stopwords
+
+
+def spaces_to_regex(pattern: str) -> str:
+    """A space in a rule pattern (outside a character class) matches any run of whitespace."""
+    out = []
+    in_class = False
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == " " and not in_class:
+            out.append(r"\s+")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A compact regex matching any of ``words`` (a character trie; fast in ``re``)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[str, Callable[..., Any]]) -> RuleSet:
+    vocabs, trigger_names, stopwords = load_vocabularies(patterns)
+    kinds: dict[str, set[str]] = {}
+    for name in trigger_names:
+        v = vocabs.get(name)
+        if v is None:
+            continue
+        for form in v.forms:
+            for token in re.split(r"[\s-]+", form):
+                token = token.rstrip(".")
+                if token and token not in stopwords and not token[0].isdigit():
+                    kinds.setdefault(token, set()).add(name)
+    trigger = re.compile(r"\d+|(?<!\w)(?:" + _trie_regex(sorted(kinds)) + r")(?!\w)", FLAGS)
+    frozen_kinds = MappingProxyType({w: frozenset(k) for w, k in kinds.items()})
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files:
+        rules.extend(_load_rule_file(path, vocabs, known_resolvers, seen, frozen_kinds))
+    return RuleSet(MappingProxyType(vocabs), tuple(rules), trigger, frozen_kinds, MappingProxyType({r.name: r for r in rules}))
+
+
+def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:
+    if raw is None:
+        return None
+    try:
+        return re.compile(raw, FLAGS)
+    except re.error as err:
+        raise RuleError(where, line, rule, f"{key} is not a valid regex: {err}") from None
+
+
+def _load_rule_file(
+    path: Path,
+    vocabs: Mapping[str, Vocabulary],
+    resolvers: Mapping[str, Callable[..., Any]],
+    seen: dict[str, str],
+    trigger_kinds: Mapping[str, frozenset[str]],
+) -> list[Rule]:
+    data, lines = _read(path)
+    where = _short(path)
+    headers = [i for i, line in enumerate(lines) if line.strip() == "[[rule]]"]
+    out: list[Rule] = []
+    for n, spec in enumerate(data.get("rule", [])):
+        first = headers[n] if n < len(headers) else 0
+        stop = headers[n + 1] if n + 1 < len(headers) else len(lines)
+        name = str(spec.get("name", f"#{n + 1}"))
+
+        def fail(key: str, message: str, needle: str | None = None) -> RuleError:
+            return RuleError(where, _find_line(lines, needle or key, first, stop), name, message)
+
+        unknown = set(spec) - _RULE_FIELDS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise fail(key, f"has unknown field {key!r} (known: {', '.join(sorted(_RULE_FIELDS))})")
+        if "name" not in spec:
+            raise fail("[[rule]]", "has no name")
+        if name in seen:
+            raise fail("name", f"is defined twice (first at {seen[name]})")
+        seen[name] = f"{where}:{_find_line(lines, 'name', first, stop)}"
+        rtype = spec.get("type")
+        if rtype not in TYPES:
+            raise fail("type", f"has type {rtype!r} (expected one of {', '.join(TYPES)})")
+        if ("resolve" in spec) == ("value" in spec):
+            raise fail("name", "needs exactly one of 'resolve' (a function in resolve.py) or 'value' (a fixed value)")
+        resolver = spec.get("resolve")
+        if resolver is not None and resolver not in resolvers:
+            raise fail("resolve", f"uses resolver {resolver!r} (known: {', '.join(sorted(resolvers))})")
+        pattern = spec.get("pattern")
+        if not isinstance(pattern, str) or not pattern:
+            raise fail("pattern", "has no pattern")
+        groups: dict[str, str] = {}
+        anchors: set[str] = set()
+
+        def sub(m: re.Match[str]) -> str:
+            silent, ref, group = m.groups()
+            if ref not in vocabs:
+                known = ", ".join(sorted(vocabs))
+                raise fail("pattern", f"uses vocabulary '{{{ref}}}' (known: {known})", m.group(0))
+            anchors.update(vocabs[ref].triggers)
+            if silent:
+                return f"(?:{vocabs[ref].regex})"
+            gname = group or ref
+            k = 1
+            while gname in groups:  # alternatives may reuse a name: "{year}" twice -> year, year__2
+                k += 1
+                gname = f"{group or ref}__{k}"
+            groups[gname] = ref
+            return f"(?P<{gname}>{vocabs[ref].regex})"
+
+        expanded = _REF.sub(sub, spaces_to_regex(pattern))
+        for word in re.findall(r"[a-z]{3,}", _REF.sub(" ", pattern).casefold()):
+            anchors.update(trigger_kinds.get(word, ()))  # literal trigger words count too
+        flags = 0 if spec.get("case_sensitive") else FLAGS
+        try:
+            regex = re.compile(r"(?<![\w$£€])(?:" + expanded + r")(?![\w])", flags)
+        except re.error as err:
+            raise fail("pattern", f"has an invalid pattern: {err}") from None
+        for g in regex.groupindex:
+            groups.setdefault(g, "")
+        examples = []
+        for ex in spec.get("examples", []):
+            eline = _find_line(lines, str(ex.get("text", "")), first, stop)
+            bad = set(ex) - _EXAMPLE_FIELDS
+            if bad or "text" not in ex or "expect" not in ex:
+                raise RuleError(where, eline, name, f"has an example without text/expect or with unknown fields {sorted(bad)}")
+            pub = ex.get("published")
+            try:
+                published = date.fromisoformat(pub) if pub else None
+            except (TypeError, ValueError):
+                raise RuleError(where, eline, name, f"example published is {pub!r} (expected YYYY-MM-DD)") from None
+            examples.append(Example(ex["text"], published, str(ex["expect"]), ex.get("span"), ex.get("type"), ex.get("mod"), eline))
+        args = spec.get("args", {})
+        out.append(
+            Rule(
+                name=name,
+                type=rtype,
+                pattern=pattern,
+                regex=regex,
+                groups=MappingProxyType(groups),
+                anchors=frozenset(anchors),
+                resolve=resolver,
+                value=spec.get("value"),
+                args=MappingProxyType(dict(args)),
+                mod=spec.get("mod"),
+                priority=int(spec.get("priority", 0)),
+                reject_before=_compile_ctx(spec.get("reject_before"), where, first + 1, name, "reject_before"),
+                reject_after=_compile_ctx(spec.get("reject_after"), where, first + 1, name, "reject_after"),
+                require_before=_compile_ctx(spec.get("require_before"), where, first + 1, name, "require_before"),
+                require_after=_compile_ctx(spec.get("require_after"), where, first + 1, name, "require_after"),
+                examples=tuple(examples),
+                path=where,
+                line=first + 1,
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The English rules shipped in ``data/en``, loaded and compiled once per process."""
+    from .resolve import RESOLVERS
+
+    files = sorted(p for p in DATA.glob("rules*.toml"))
+    return load_rules(DATA / "patterns.toml", files, RESOLVERS)

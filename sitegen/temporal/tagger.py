@@ -1,0 +1,90 @@
+"""``tag(text, dct)``: extract mentions, then resolve them in reading order.
+
+The reference time moves through the text as a reader's would: it starts at the
+publication date and becomes each calendar date the text mentions, so "two days later"
+counts from the last date before it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .calendar import Point, interval_of, rank
+from .extract import Mention, candidates, select
+from .model import Timex
+from .resolve import RESOLVERS, Context, Resolved
+from .rules import RuleSet, default_rules
+from .tense import tense_at
+
+_REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+def _pod(dt: datetime) -> str:
+    h = dt.hour
+    return "MO" if 5 <= h < 12 else "AF" if 12 <= h < 17 else "EV" if 17 <= h < 21 else "NI"
+
+
+def _interval(res: Resolved, type_: str, dct: date | None) -> tuple[date | None, date | None]:
+    """Calendar interval of a DATE/TIME: the period's first and last day. PRESENT_REF is the
+    publication day, PAST_REF ends on it, FUTURE_REF starts on it; durations and sets have none."""
+    if type_ in ("DURATION", "SET"):
+        return None, None
+    if res.point is not None:
+        return interval_of(res.point)
+    if res.value in _REF_INTERVALS and dct is not None:
+        return {"PRESENT_REF": (dct, dct), "PAST_REF": (None, dct), "FUTURE_REF": (dct, None)}[res.value]
+    return None, None
+
+
+def _fill(template: str, groups: dict[str, object]) -> str:
+    out = template
+    for k, v in groups.items():
+        out = out.replace("{" + k + "}", str(v))
+    return out
+
+
+def resolve_mention(m: Mention, text: str, ctx: Context) -> Resolved | None:
+    rule = m.rule
+    if rule.value is not None:
+        return Resolved(_fill(rule.value, dict(m.groups)))
+    fn = RESOLVERS[rule.resolve or ""]
+    return fn(m.groups, ctx, rule.args)
+
+
+def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = None) -> list[Timex]:
+    """All time expressions in ``text``, resolved against the publication date ``dct``.
+
+    Sorted by start, never overlapping, ``text[t.start:t.end] == t.text``. Without ``dct``,
+    relative expressions keep an underspecified value (``XXXX-XX-XX``). Never raises on a str.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ruleset = rules or default_rules()
+    pod = None
+    if isinstance(dct, datetime):
+        pod = _pod(dct) if (dct.hour, dct.minute) != (0, 0) else None
+        dct = dct.date()
+    order = {r.name: i for i, r in enumerate(ruleset.rules)}
+    mentions = select(candidates(text, ruleset), order)
+    ref: Point | None = None
+    out: list[Timex] = []
+    for m in mentions:
+        ctx = Context(dct, pod, ref, tense_at(text, m.start, m.end))
+        try:
+            res = resolve_mention(m, text, ctx)
+        except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
+            res = None
+        if res is None:
+            continue
+        type_ = res.type or m.rule.type
+        mod = res.mod or m.rule.mod or m.groups.get("edge") or m.groups.get("edgeword") or m.groups.get("approx")
+        earliest, latest = _interval(res, type_, dct)
+        out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
+        if (
+            res.point is not None
+            and type_ in ("DATE", "TIME")
+            and rank(res.point.gran) <= rank("year")
+            and not m.rule.args.get("keep_ref")
+        ):
+            ref = Point(res.point.gran, res.point.start)
+    return out

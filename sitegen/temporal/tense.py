@@ -1,0 +1,42 @@
+"""Local tense cues: does the clause around a mention point to the future?"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo n't|shall|would|'ll|going to|gonna|is to|are to|was to|were to|plans?|planned|planning|"
+    r"expects?|expected|scheduled|due|set to|to be held|upcoming|intends?|aims?|hopes?|"
+    r"slated)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:ended|since|last|was|were|began|started|closed|opened|killed|died)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_REPORT = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed)\s*$", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    """"future" if the mention's clause has a future cue before it (within 60 characters) or
+    just after it (within 25); "past" if a past cue ("ended", "since", "was") comes right
+    before it; "none" otherwise. A reporting verb right before the mention ("said Friday")
+    means "none": the saying is past."""
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    cut = None
+    for m in _BOUNDARY.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    if _REPORT.search(before.rstrip(" ,on")):
+        return "none"
+    if _PAST.search(before):
+        return "past"
+    if _FUTURE.search(before):
+        return "future"
+    after = text[end : end + 25]
+    m = _BOUNDARY.search(after)
+    if m:
+        after = after[: m.start()]
+    if re.match(r"\s*,?\s*(?:will|'ll|is to|are to|is expected|are expected|is scheduled|are scheduled|would)\b", after, re.IGNORECASE):
+        return "future"
+    return "none"

@@ -1,0 +1,71 @@
+"""Properties: arbitrary text never crashes the tagger; spans are always valid; "last X" is an X."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.temporal import Timex, tag
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WORDS = WEEKDAYS + [
+    "May", "March", "may", "fall", "the", "last", "next", "this", "week", "weekend", "year", "years",
+    "two", "a", "couple", "of", "days", "later", "earlier", "ago", "1998", "1,500", "$2000", "'89", "1990s",
+    "Nov.", "4", "4th", "2023-11-06", "10:30", "p.m.", "morning", "tonight", "yesterday", "now", "quarter",
+    "third-quarter", "mid-", "late", "early", "every", "-", ",", ".", "\n", "  ", "and-a-half", "hours",
+    "fiscal", "the following", "summer", "Q3", "nineteen", "ninety-six", "century", "12/31/1999",
+]
+
+dates = st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24))
+published = st.one_of(st.none(), dates)
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=30).map("".join),
+)
+
+
+def _check_spans(text: str, found: list[Timex]) -> None:
+    end = 0
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= end, "overlapping or out of order"
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+        if t.earliest and t.latest:
+            assert t.earliest <= t.latest
+        end = t.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, published)
+def test_never_crashes_and_spans_are_valid(text: str, dct: date | None) -> None:
+    _check_spans(text, tag(text, dct))
+
+
+@settings(max_examples=200, deadline=None)
+@given(dates, st.sampled_from(WEEKDAYS), st.sampled_from(["It happened last {}.", "Last {} the talks failed.", "last {}"]))
+def test_last_weekday_is_that_weekday_1_to_7_days_before(dct: date, weekday: str, template: str) -> None:
+    found = [t for t in tag(template.format(weekday), dct) if weekday in t.text]
+    assert len(found) == 1
+    day = date.fromisoformat(found[0].value)
+    assert day.isoweekday() == WEEKDAYS.index(weekday) + 1
+    assert timedelta(days=1) <= dct - day <= timedelta(days=7)
+
+
+@settings(max_examples=100, deadline=None)
+@given(dates, st.sampled_from(WEEKDAYS))
+def test_next_weekday_is_that_weekday_1_to_7_days_after(dct: date, weekday: str) -> None:
+    found = tag(f"They meet next {weekday}.", dct)
+    day = date.fromisoformat(found[0].value)
+    assert day.isoweekday() == WEEKDAYS.index(weekday) + 1
+    assert timedelta(days=1) <= day - dct <= timedelta(days=7)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_deterministic(text: str) -> None:
+    assert tag(text, date(2023, 11, 6)) == tag(text, date(2023, 11, 6))

@@ -1,0 +1,80 @@
+"""Broken rule files give errors naming the file, the line and the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.temporal import RuleError
+from sitegen.temporal.resolve import RESOLVERS
+from sitegen.temporal.rules import DATA, load_rules
+
+GOOD = """
+[[rule]]
+name = "weekday-ok"
+type = "DATE"
+pattern = '{weekday}'
+resolve = "weekday"
+"""
+
+
+def _rules(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "temporal" / "data" / "en"
+    folder.mkdir(parents=True)
+    path = folder / "rules.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_unknown_vocabulary_names_file_line_and_rule(tmp_path: Path) -> None:
+    path = _rules(tmp_path, GOOD + """
+[[rule]]
+name = "weekday-bare"
+type = "DATE"
+pattern = '\\b{wekday}\\b'
+resolve = "weekday"
+""")
+    with pytest.raises(RuleError) as err:
+        load_rules(DATA / "patterns.toml", [path], RESOLVERS)
+    msg = str(err.value)
+    assert msg.startswith("temporal/data/en/rules.toml:11: rule 'weekday-bare' uses vocabulary '{wekday}' (known: ")
+    assert "weekday" in msg and "month" in msg
+    assert (err.value.path, err.value.line, err.value.rule) == ("temporal/data/en/rules.toml", 11, "weekday-bare")
+
+
+@pytest.mark.parametrize(
+    "field, message",
+    [
+        ("resolve = \"nope\"", "uses resolver 'nope'"),
+        ("type = \"DAY\"\nvalue = \"X\"", "has type 'DAY'"),
+    ],
+)
+def test_other_problems(tmp_path: Path, field: str, message: str) -> None:
+    body = "[[rule]]\nname = \"r1\"\npattern = '{weekday}'\n" + field + ("\ntype = \"DATE\"\n" if "type" not in field else "\n")
+    path = _rules(tmp_path, body)
+    with pytest.raises(RuleError, match=message):
+        load_rules(DATA / "patterns.toml", [path], RESOLVERS)
+
+
+def test_duplicate_rule_names(tmp_path: Path) -> None:
+    path = _rules(tmp_path, GOOD + GOOD)
+    with pytest.raises(RuleError, match="is defined twice"):
+        load_rules(DATA / "patterns.toml", [path], RESOLVERS)
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    path = _rules(tmp_path, "[[rule]]\nname = \n")
+    with pytest.raises(RuleError, match=r"rules.toml:2: is not valid TOML"):
+        load_rules(DATA / "patterns.toml", [path], RESOLVERS)
+
+
+def test_timex_to_dict_field_order() -> None:
+    from datetime import date
+
+    from sitegen.temporal import tag
+
+    t = tag("They met on Monday.", date(2023, 11, 6))[0]
+    d = t.to_dict()
+    assert list(d) == ["start", "end", "text", "type", "value", "mod", "earliest", "latest", "rule"]
+    assert d["earliest"] == "2023-11-06" and d["mod"] is None

@@ -1,0 +1,95 @@
+"""A table of tricky cases: policies, TimeML conventions and precision traps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitegen.temporal import tag
+
+NONE = None  # expected: nothing tagged in the whole text
+
+CASES = [  # text, published, expected (value | (value, mod) | (span, value) via dict | NONE), why
+    ("They met on Monday.", "2024-03-06", "2024-03-04", "past by default in news"),
+    ("They met on Monday.", "2024-03-04", "2024-03-04", "same weekday: the publication day itself"),
+    ("They will meet on Thursday.", "2024-03-04", "2024-03-07", "future cue: the coming Thursday"),
+    ("They will meet on Monday.", "2024-03-04", "2024-03-04", "future on the same weekday: that day"),
+    ("They meet next Monday.", "2024-03-04", "2024-03-11", "same weekday: next is a week ahead"),
+    ("It happened last Monday.", "2024-03-04", "2024-02-26", "same weekday: last is a week back"),
+    ("The vote is scheduled for Friday.", "2024-03-04", "2024-03-08", "scheduled is a future cue"),
+    ("The minister said Friday that he will resign.", "2024-03-04", "2024-03-01", "reporting verb wins over a later 'will'"),
+    ("They met on Monday.", None, "XXXX-WXX-1", "no publication date: underspecified"),
+    ("Prices fell yesterday.", None, "XXXX-XX-XX", "no publication date: never today's date"),
+    ("this week", None, "XXXX-WXX", "no publication date: week"),
+    ("in 2019", None, "2019", "absolute dates resolve without a publication date"),
+    ("They may meet again.", "2024-03-04", NONE, "'may' the modal verb"),
+    ("Thousands will march on Sunday.", "2024-03-04", "2024-03-10", "'march' the verb is not a month"),
+    ("About 1,500 people marched.", "2024-03-04", NONE, "a number with a comma is not a year"),
+    ("It cost $2000.", "2024-03-04", NONE, "money is not a year"),
+    ("He flew a Boeing 747.", "2024-03-04", NONE, "model numbers are not years"),
+    ("Some 2000 troops arrived.", "2024-03-04", NONE, "a count of troops is not a year"),
+    ("music of the 1990s", "2024-03-04", "199X", "a decade"),
+    ("in the mid-1990s", "2024-03-04", ("199X", "MID"), "a decade with a modifier"),
+    ("prices rose in mid-October", "2023-11-06", ("2023-10", "MID"), "mid-month: value plus mod"),
+    ("The firm was sold late last year.", "2023-11-06", ("2022", "END"), "late last year: END"),
+    ("Earlier this year it grew.", "2023-11-06", ("2023", "START"), "earlier this year: START"),
+    ("in late March", "2024-01-10", ("2024-03", "END"), "value plus mod, kept apart; two months ahead"),
+    ("Profit rose in the third quarter.", "1989-11-02", "1989-Q3", "a quarter of this year"),
+    ("Profit rose in the fourth quarter.", "1989-08-02", "1988-Q4", "a quarter not begun yet: last year's"),
+    ("Net rose in the second quarter of 1990.", "1989-11-02", "1990-Q2", "explicit year"),
+    ("They met on Nov. 4, 2023. Two days later, talks failed.", None, "2023-11-06", "anchored to the previous date"),
+    ("Fighting began on March 3, 2022; a day earlier, talks failed.", None, "2022-03-02", "a day earlier"),
+    ("They protest every Friday.", "2024-03-04", "XXXX-WXX-5", "a set"),
+    ("for two-and-a-half hours", "2024-03-04", "PT2H30M", "a fractional duration"),
+    ("over the last couple of years", "2023-11-06", "P2Y", "a couple is two"),
+    ("during its month long assault", "2023-11-06", "P1M", "month long"),
+    ("Turkey is now a mediator.", "2023-11-06", "PRESENT_REF", "now"),
+    ("He recently resigned.", "2023-11-06", "PAST_REF", "recently"),
+    ("It will be done soon.", "2023-11-06", "FUTURE_REF", "soon"),
+    ("It was founded two years ago.", "1998-03-03", "1996", "ago counts from publication, year granularity"),
+    ("the weekend", "2023-11-11", "2023-W45-WE", "a weekend article: that weekend"),
+    ("Talks resume next spring.", "2023-11-06", "2024-SP", "next season"),
+    ("since last April", "1989-10-30", "1989-04", "last April: the latest April before the publication month"),
+    ("The dividend is payable Dec. 15.", "1989-10-30", "1989-12-15", "a day without year: the closest"),
+    ("for the year ended March 31", "1989-11-01", "1989-03-31", "ended is a past cue"),
+    ("The jobs report for January was strong.", "1998-02-06", "1998-01", "a bare month: past"),
+    ("A bond due in January.", "1989-10-30", "1990-01", "a bare month within two months ahead: future"),
+    ("He was born in 1955.", "2024-03-04", "1955", "a year"),
+    ("prices of the year 2000", "2024-03-04", "2000", "the year 2000"),
+    ("in the summer of 1990", "2024-03-04", "1990-SU", "season of a year"),
+    ("a fall in prices", "2024-03-04", NONE, "fall the noun is not autumn"),
+    ("He sat.", "2024-03-04", NONE, "sat. is not Saturday"),
+    ("Rockets fell last night.", "1998-01-20", "1998-01-19TNI", "last night is yesterday's night"),
+    ("He spoke this morning.", "1998-02-06", "1998-02-06TMO", "this morning"),
+    ("a profit of $33 million a year", "1989-10-26", "P1Y", "a rate is a set"),
+    ("in the 20th century", "2024-03-04", "19", "centuries"),
+    ("music of the nineties", "2024-03-04", "199X", "decade words"),
+    ("a man in his sixties", "2024-03-04", NONE, "an age is not a decade"),
+    ("It happened on 4 November 2023.", None, "2023-11-04", "day month year"),
+    ("Nov. 4", "2023-11-06", "2023-11-04", "an abbreviated month with a day"),
+    ("November 4th", "2023-11-06", "2023-11-04", "an ordinal day"),
+    ("in the first half of 1990", "2024-03-04", "1990-H1", "halves"),
+    ("the following week", None, "XXXX-WXX", "anaphoric without any anchor"),
+    ("It was founded in 1995. The following year it went public.", None, "1996", "the following year"),
+    ("Net rose in the third quarter from $5 million a year earlier.", "1989-11-02", "1988-Q3", "a year earlier keeps the quarter"),
+]
+assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
+
+
+def _published(p: str | None) -> date | None:
+    return date.fromisoformat(p) if p else None
+
+
+@pytest.mark.parametrize("text, published, expected, why", CASES, ids=[f"{c[0]}|{c[1]}" for c in CASES])
+def test_tricky(text: str, published: str | None, expected: object, why: str) -> None:
+    found = tag(text, _published(published))
+    if expected is NONE:
+        assert found == [], f"{why}: expected nothing, got {[(t.text, t.value) for t in found]}"
+        return
+    value, mod = expected if isinstance(expected, tuple) else (expected, None)
+    got = [(t.value, t.mod) for t in found]
+    matches = [t for t in found if t.value == value]
+    assert matches, f"{why}: expected {value!r}, got {got}"
+    if mod is not None:
+        assert matches[-1].mod == mod, f"{why}: mod {matches[-1].mod!r}, expected {mod!r}"
