@@ -35,6 +35,7 @@ class Resolved:
     mod: str | None = None
     point: Point | None = None  # the calendar period, for the interval and as the next reference
     type: str | None = None  # overrides the rule's type (a weekday with a part of day is a TIME)
+    anchor: bool = True  # may become the reference time for later anaphora
 
 
 # --- typed policies -------------------------------------------------------------------------
@@ -320,7 +321,10 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(_unspecified(gran))
     if unit == "weekend":
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
-    return _point(shift(coarsen(ctx.dct, gran), rel, unit))
+    base = ctx.dct
+    if gran == "week" and base.isoweekday() == 7:
+        base += timedelta(days=1)  # news weeks start on Sunday: "last week" in a Sunday paper is the one just ended
+    return _point(shift(coarsen(base, gran), rel, unit))
 
 
 def r_anaphoric(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
@@ -374,7 +378,9 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         if b is None:
             return Resolved(_unspecified(gran))
         base = b
-    return _point(_offset_point(base, n, unit))
+    p = _offset_point(base, n, unit)
+    # "a year earlier" compares with the period under discussion; it does not move the story on
+    return Resolved(value_of(p), None, p, None, anchor=unit not in ("year", "quarter"))
 
 
 def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
@@ -382,11 +388,30 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     base = _base(ctx)
     if base is None:
         return Resolved("XXXX")
-    if base.gran in ("day", "week", "weekend"):
-        base = coarsen(base.start, "year") if base == Point("day", ctx.dct) else base
+    noun = str(g.get("noun") or "").casefold()
+    want = {"quarter": "quarter", "month": "month", "year": "year"}.get(noun.split()[-1] if noun else "", "")
+    if want:
+        base = coarsen(base.start, want) if rank(base.gran) <= rank(want) else base
+    elif base.gran in ("day", "week", "weekend"):
+        base = coarsen(base.start, "year")
     if base.gran in ("decade", "century"):
         return None
-    return _point(shift(base, -1, "year"))
+    p = shift(base, -1, "year")
+    return Resolved(value_of(p), None, p, None, anchor=False)
+
+
+def r_year_period(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"the 1988 period" / "the 1988 quarter": the quarter under discussion, in that year."""
+    y = int(g["year"])
+    ref = ctx.ref
+    if ref is not None and ref.gran in ("quarter", "half", "month", "season"):
+        p = Point(ref.gran, ref.start.replace(year=y))
+    elif str(g.get("noun", "")).casefold() == "quarter" and ctx.dct is not None:
+        p = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
+        p = Point("quarter", p.start.replace(year=y))
+    else:
+        p = Point("year", date(y, 1, 1))
+    return Resolved(value_of(p), None, p, None, anchor=False)
 
 
 def r_weekend(g: Groups, ctx: Context, args: Groups) -> Resolved:
@@ -415,16 +440,16 @@ def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_the_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """"the quarter" / "the latest quarter" alone: the quarter under discussion, else the last completed one."""
-    if ctx.ref is not None and ctx.ref.gran == "quarter":
-        return _point(ctx.ref)
+    """"the quarter" / "the latest period" alone: the quarter under discussion, else the last completed one."""
+    if ctx.ref is not None and ctx.ref.gran == "quarter" and (ctx.dct is None or abs(ctx.ref.start.year - ctx.dct.year) <= 1):
+        return Resolved(value_of(ctx.ref), None, ctx.ref, None, anchor=False)
     if ctx.dct is None:
         return Resolved("XXXX-QX")
     return _point(shift(coarsen(ctx.dct, "quarter"), -1, "quarter"))
 
 
 def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    h = int(g.get("ordinal") or args.get("half") or 0)
+    h = 2 if g.get("last") else int(g.get("ordinal") or args.get("half") or 0)
     if h not in (1, 2):
         return None
     if g.get("year") is not None:
@@ -445,6 +470,9 @@ def r_season(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(f"XXXX-{s}")
     if g.get("yearrel") is not None:
         return _point(season_point(ctx.dct.year + int(g["yearrel"]), s))
+    if g.get("rel") == "0":  # "this summer": this year's
+        y, _ = season_of(ctx.dct)
+        return _point(season_point(ctx.dct.year if s != "WI" else y, s))
     rel = int(g.get("rel") or 0)
     return _point(resolve_season(s, ctx.dct, rel, ctx.tense))
 
@@ -470,7 +498,9 @@ def duration_value(count: float | None, unit: str) -> str:
     t = "T" if unit in ("hour", "minute") else ""
     if count is None:
         return f"P{t}X{_DUR_UNIT[unit]}"
-    if unit == "decade":
+    if unit == "quarter":
+        count, unit = count * 3, "month"
+    elif unit == "decade":
         count, unit = count * 10, "year"
     elif unit == "century":
         count, unit = count * 100, "year"

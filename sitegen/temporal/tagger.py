@@ -84,6 +84,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
             res.point is not None
             and type_ in ("DATE", "TIME")
             and rank(res.point.gran) <= rank("year")
+            and res.anchor
             and not m.rule.args.get("keep_ref")
         ):
             ref = Point(res.point.gran, res.point.start)

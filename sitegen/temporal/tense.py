@@ -11,6 +11,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:ended|since|last|was|were|began|started|closed|opened|killed|died)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_FUTURE_IN_PAST = re.compile(r"\b(?:had been|had|was|were)\s+$", re.IGNORECASE)  # "had been due to expire Friday"
 _REPORT = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed)\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 
@@ -31,7 +32,12 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "none"
     if _PAST.search(before):
         return "past"
-    if _FUTURE.search(before):
+    if re.search(r"\bby\s+$", before, re.IGNORECASE):
+        return "future"  # a deadline: "by Friday", "by February"
+    m = None
+    for m in _FUTURE.finditer(before):
+        pass
+    if m is not None and not _FUTURE_IN_PAST.search(before[: m.start()]):
         return "future"
     after = text[end : end + 25]
     m = _BOUNDARY.search(after)
