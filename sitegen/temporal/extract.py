@@ -1,21 +1,25 @@
 """Extraction: find candidate mentions with the rules, near trigger words only.
 
-A cheap prefilter (one compiled regex of trigger words and digits) marks windows of text;
-each rule runs only in the windows that contain one of its trigger vocabularies. Overlapping
-candidates are settled longest first, then by priority, then by rule order.
+A cheap prefilter (one compiled regex of trigger words and digits) finds the places where a
+time expression may be; the rules run only at those places and at the words just before
+them, all at once (one combined regex, see ``rules.Matcher``). Overlapping candidates are
+settled longest first, then by priority, then by rule order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .matcher import DIGIT, Bucket
 from .resolve import NORMALIZERS
 from .rules import Rule, RuleSet
 
-WINDOW = 70  # characters either side of a trigger
+LOOKBACK = 40  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
+_WORD = re.compile(r"(?<![^\W_])['\u2019]?([^\W_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +32,31 @@ class Mention:
     groups: Mapping[str, Any]  # normalised: vocabulary keys, numbers
 
 
-def windows(text: str, rules: RuleSet) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged ``(start, end, trigger kinds)`` windows around trigger words, ends on whitespace."""
-    out: list[tuple[int, int, set[str]]] = []
-    n = len(text)
-    kinds_of = rules.trigger_kinds
+def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
+    """Where a match may begin, with the rules that may begin there: the words that can open
+    a time expression, from ``LOOKBACK`` characters before each trigger word (a digit, a
+    month, "year" ...) up to it."""
+    matcher = rules.matcher
+    assert matcher is not None
+    spans: list[list[int]] = []
     for m in rules.trigger.finditer(text):
         s, e = m.span()
-        word = m.group(0)
-        kinds = {"digit"} if word[0].isdigit() else kinds_of.get(word.casefold(), set())
-        if not kinds:
-            continue
-        lo = max(0, s - WINDOW)
-        hi = min(n, e + WINDOW)
-        if out and lo <= out[-1][1]:
-            prev = out[-1]
-            out[-1] = (prev[0], max(prev[1], hi), prev[2] | kinds)
+        lo = s - LOOKBACK if s > LOOKBACK else 0
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = e
         else:
-            out.append((lo, hi, set(kinds)))
-    result = []
-    for lo, hi, kinds in out:
-        while hi < n and not text[hi].isspace():
-            hi += 1
-        result.append((lo, hi, frozenset(kinds)))
-    return result
+            spans.append([lo, e])
+    out: list[tuple[int, Bucket]] = []
+    buckets = matcher.buckets
+    digit = buckets.get(DIGIT)
+    finditer = matcher.starter.finditer
+    for lo, hi in spans:
+        for w in finditer(text, lo, hi):
+            word = w.group(0)
+            bucket = buckets[word.casefold()] if word[0].isalpha() else digit
+            if bucket is not None:
+                out.append((w.start(), bucket))
+    return out
 
 
 def _normalise(rule: Rule, rules: RuleSet, groups: dict[str, str | None]) -> dict[str, Any] | None:
@@ -94,23 +99,26 @@ def _context_ok(rule: Rule, text: str, s: int, e: int) -> bool:
 
 
 def candidates(text: str, rules: RuleSet) -> list[Mention]:
-    """Every rule match near a trigger, context-checked and normalised (may overlap)."""
+    """Every rule match that begins at a possible start, context-checked and normalised (may overlap)."""
+    all_rules = rules.rules
     found: list[Mention] = []
-    wins = windows(text, rules)
-    for rule in rules.rules:
-        anchors = rule.anchors
-        finditer = rule.regex.finditer
-        for lo, hi, kinds in wins:
-            if anchors and anchors.isdisjoint(kinds):
+    for pos, bucket in starts(text, rules):
+        m = bucket.regex.match(text, pos)
+        if m is None:
+            continue
+        regs = m.regs
+        for ri, gi, named in bucket.slots:
+            s, e = regs[gi]
+            if s < 0 or s == e:
                 continue
-            for m in finditer(text, lo, hi):
-                s, e = m.span()
-                if s == e or not _context_ok(rule, text, s, e):
-                    continue
-                groups = _normalise(rule, rules, m.groupdict())
-                if groups is None:
-                    continue
-                found.append(Mention(s, e, rule, groups))
+            rule = all_rules[ri]
+            if not _context_ok(rule, text, s, e):
+                continue
+            raw = {name: m.group(idx) for name, idx in named}
+            groups = _normalise(rule, rules, raw)
+            if groups is None:
+                continue
+            found.append(Mention(s, e, rule, groups))
     return found
 
 

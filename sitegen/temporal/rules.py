@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .matcher import Matcher, build_matcher, trie
 from .model import RuleError
 
 DATA = Path(__file__).parent / "data" / "en"
@@ -80,6 +81,7 @@ class RuleSet:
     trigger: re.Pattern[str]  # the prefilter
     trigger_kinds: Mapping[str, frozenset[str]]  # case-folded trigger word -> categories
     by_name: Mapping[str, Rule] = field(default_factory=dict)
+    matcher: Matcher | None = None
 
 
 def _short(path: Path) -> str:
@@ -111,8 +113,8 @@ def _form_regex(form: str) -> str:
 
 
 def _alternation(forms: list[str]) -> str:
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(_form_regex(f) for f in ordered)
+    """All forms as one character trie (longest first at every branch); a space matches any whitespace."""
+    return trie(sorted(set(forms)), space=r"\s+")
 
 
 def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...], frozenset[str]]:
@@ -177,28 +179,6 @@ def spaces_to_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A compact regex matching any of ``words`` (a character trie; fast in ``re``)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
-
-
 def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[str, Callable[..., Any]]) -> RuleSet:
     vocabs, trigger_names, stopwords = load_vocabularies(patterns)
     kinds: dict[str, set[str]] = {}
@@ -211,13 +191,18 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
                 token = token.rstrip(".")
                 if token and token not in stopwords and not token[0].isdigit():
                     kinds.setdefault(token, set()).add(name)
-    trigger = re.compile(r"\d+|(?<!\w)(?:" + _trie_regex(sorted(kinds)) + r")(?!\w)", FLAGS)
+    digits = r"(?<![\d$.,£€])\d{1,4}(?![\d%]|[.,]\d)|['\u2019]\d\d"  # not money, decimals, big counts
+    trigger = re.compile(digits + r"|(?<!\w)(?:" + trie(sorted(kinds)) + r")(?!\w)", FLAGS)
     frozen_kinds = MappingProxyType({w: frozenset(k) for w, k in kinds.items()})
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files:
         rules.extend(_load_rule_file(path, vocabs, known_resolvers, seen, frozen_kinds))
-    return RuleSet(MappingProxyType(vocabs), tuple(rules), trigger, frozen_kinds, MappingProxyType({r.name: r for r in rules}))
+    ruleset = tuple(rules)
+    return RuleSet(
+        MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
+        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS),
+    )
 
 
 def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:
