@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,18 @@ def test_broken_story_template_exits_2_and_names_the_file(make_story: MakeStory,
     code, out = run("build", str(src), "-o", str(tmp_path / "out"))
     assert code == 2 and "index.html:2: " in out and "(expected a Jinja2 template)" in out
     assert not (tmp_path / "out").exists()
+
+
+def test_timex_json_reads_stdin() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["timex", "-", "--dct", "2023-11-06", "--format", "json"],
+                           input="Erdogan said on Friday that talks continue.")
+    assert result.exit_code == 0, result.output
+    tags = json.loads(result.output)
+    assert [(t["text"], t["type"], t["value"]) for t in tags] == [("Friday", "DATE", "2023-11-03")]
+    assert list(tags[0]) == ["start", "end", "text", "type", "value", "mod", "earliest", "latest", "rule"]
+
+
+def test_timex_rejects_a_bad_dct() -> None:
+    result = CliRunner().invoke(cli, ["timex", "-", "--dct", "06/11/2023"], input="x")
+    assert result.exit_code == 2 and "'06/11/2023' is not a date (expected YYYY-MM-DD)" in result.output
