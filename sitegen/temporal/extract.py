@@ -17,7 +17,7 @@ from .matcher import DIGIT, Bucket
 from .resolve import NORMALIZERS
 from .rules import Rule, RuleSet
 
-LOOKBACK = 40  # a match may begin this many characters before its trigger word
+LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
 _WORD = re.compile(r"(?<![^\W_])['\u2019]?([^\W_]+)")
 
@@ -38,8 +38,11 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
     month, "year" ...) up to it."""
     matcher = rules.matcher
     assert matcher is not None
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased: keep offsets exact
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     spans: list[list[int]] = []
-    for m in rules.trigger.finditer(text):
+    for m in rules.trigger.finditer(lower):
         s, e = m.span()
         lo = s - LOOKBACK if s > LOOKBACK else 0
         if spans and lo <= spans[-1][1]:
@@ -51,9 +54,9 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
     digit = buckets.get(DIGIT)
     finditer = matcher.starter.finditer
     for lo, hi in spans:
-        for w in finditer(text, lo, hi):
+        for w in finditer(lower, lo, hi):
             word = w.group(0)
-            bucket = buckets[word.casefold()] if word[0].isalpha() else digit
+            bucket = buckets[word] if word[0].isalpha() else digit
             if bucket is not None:
                 out.append((w.start(), bucket))
     return out

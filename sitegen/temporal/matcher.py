@@ -40,7 +40,7 @@ class Bucket:
 @dataclass(frozen=True, slots=True)
 class Matcher:
     buckets: Mapping[str, Bucket]  # first word (or DIGIT, ANY) -> bucket
-    starter: re.Pattern[str]  # any first word, or the first digit of a number
+    starter: re.Pattern[str]  # any first word, or the first digit of a number (lower case)
 
 
 def first_words(pattern: str, flags: int) -> frozenset[str]:
@@ -148,7 +148,8 @@ def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
     if ANY in buckets:
         raise ValueError("a rule may begin with any word: " + ", ".join(str(i) for i, f in enumerate(firsts) if ANY in f))
     words = sorted(k for k in buckets if k not in (ANY, DIGIT))
-    starter = re.compile(r"(?<![^\W_])(?:" + trie(words) + r")(?![^\W_])|(?<![^\W_])['\u2019]?\d", flags)
+    # matched against the lower-cased text (see extract.starts)
+    starter = re.compile(r"(?<![^\W_])(?:" + trie(words) + r")(?![^\W_])|(?<![^\W_])['\u2019]?\d")
     return Matcher(MappingProxyType(buckets), starter)
 
 

@@ -75,6 +75,11 @@ def resolve_month_day(month: int, day: int, published: date, tense: str) -> date
             options.append(date(y, month, day))
         except ValueError:
             continue
+    return pick_by_tense(options, published, tense)
+
+
+def pick_by_tense(options: list[date], published: date, tense: str) -> date | None:
+    """Of yearly recurring days (sorted), the one the tense points to (see resolve_month_day)."""
     if not options:
         return None
     if tense == "future":
@@ -310,6 +315,17 @@ def r_pod_today(g: Groups, ctx: Context, args: Groups) -> Resolved:
     return _point(Point("day", ctx.dct + timedelta(days=off), pod), None, "TIME")
 
 
+def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """in the morning / the next morning / by mid afternoon: a part of the last day mentioned
+    (else of the publication day); "next"/"following" move one day on."""
+    pod = str(g.get("partofday"))
+    base = ctx.ref if ctx.ref is not None and ctx.ref.gran == "day" else (Point("day", ctx.dct) if ctx.dct else None)
+    if base is None:
+        return Resolved(f"XXXX-XX-XXT{pod}", type="TIME")
+    d = base.start + timedelta(days=1 if g.get("nextday") else 0)
+    return _point(Point("day", d, pod), None, "TIME")
+
+
 def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """this week / last month / next year / the past year / the current quarter: from publication."""
     unit = str(g.get("unit") or args.get("unit"))
@@ -321,10 +337,7 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(_unspecified(gran))
     if unit == "weekend":
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
-    base = ctx.dct
-    if gran == "week" and base.isoweekday() == 7:
-        base += timedelta(days=1)  # news weeks start on Sunday: "last week" in a Sunday paper is the one just ended
-    return _point(shift(coarsen(base, gran), rel, unit))
+    return _point(shift(coarsen(ctx.dct, gran), rel, unit))
 
 
 def r_anaphoric(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
@@ -390,6 +403,8 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "").casefold()
     want = {"quarter": "quarter", "month": "month", "year": "year"}.get(noun.split()[-1] if noun else "", "")
+    if base.gran in ("day", "year") and ctx.dct is not None and not want:
+        base = coarsen(ctx.dct, "year")  # "year-ago results": this year's, a year back
     if want:
         base = coarsen(base.start, want) if rank(base.gran) <= rank(want) else base
     elif base.gran in ("day", "week", "weekend"):
@@ -475,6 +490,58 @@ def r_season(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return _point(season_point(ctx.dct.year if s != "WI" else y, s))
     rel = int(g.get("rel") or 0)
     return _point(resolve_season(s, ctx.dct, rel, ctx.tense))
+
+
+def movable_day(key: str, year: int) -> date | None:
+    """The day of a movable holiday in ``year``: "11:4:4" = fourth Thursday of November,
+    "11:1:1:1" = the day after the first Monday of November, "easter:-2" = Good Friday."""
+    parts = key.split(":")
+    if parts[0] == "easter":
+        return easter(year) + timedelta(days=int(parts[1]))
+    month, weekday, nth = int(parts[0]), int(parts[1]), int(parts[2])
+    after = int(parts[3]) if len(parts) > 3 else 0
+    if nth > 0:
+        first = date(year, month, 1)
+        d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        d = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return d + timedelta(days=after)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def r_movable(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """Thanksgiving / Election Day / Easter: the holiday's day in the year named, else as a day without a year."""
+    key = str(g["movable"])
+    if g.get("year") is not None:
+        d = movable_day(key, int(g["year"]))
+        return _point(Point("day", d)) if d else None
+    if ctx.dct is None:
+        return Resolved("XXXX-XX-XX")
+    y = ctx.dct.year
+    options = [d for d in (movable_day(key, yy) for yy in (y - 1, y, y + 1)) if d]
+    rel = g.get("rel")
+    if rel is not None and int(rel) < 0:
+        d = max((x for x in options if x < ctx.dct), default=None)
+    elif rel is not None and int(rel) > 0:
+        d = min((x for x in options if x > ctx.dct), default=None)
+    else:
+        d = pick_by_tense(options, ctx.dct, ctx.tense)
+    return _point(Point("day", d)) if d else None
 
 
 def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
@@ -568,6 +635,9 @@ def r_clock(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         base = Point("day", ctx.dct)
     return _point(Point("day", base.start, time), None, "TIME")
 
+
+# resolvers that look at the tense (the others skip its cost)
+TENSED = frozenset({"weekday", "month", "month_day", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)

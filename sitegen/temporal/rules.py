@@ -192,7 +192,8 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
                 if token and token not in stopwords and not token[0].isdigit():
                     kinds.setdefault(token, set()).add(name)
     digits = r"(?<![\d$.,£€])\d{1,4}(?![\d%]|[.,]\d)|['\u2019]\d\d"  # not money, decimals, big counts
-    trigger = re.compile(digits + r"|(?<!\w)(?:" + trie(sorted(kinds)) + r")(?!\w)", FLAGS)
+    # matched against the lower-cased text: a case-sensitive regex scans twice as fast
+    trigger = re.compile(digits + r"|(?<!\w)(?:" + trie(sorted(kinds)) + r")(?!\w)")
     frozen_kinds = MappingProxyType({w: frozenset(k) for w, k in kinds.items()})
     rules: list[Rule] = []
     seen: dict[str, str] = {}

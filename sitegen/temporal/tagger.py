@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .calendar import Point, interval_of, rank
 from .extract import Mention, candidates, select
 from .model import Timex
-from .resolve import RESOLVERS, Context, Resolved
+from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
 from .tense import tense_at
 
@@ -65,16 +65,30 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
         pod = _pod(dct) if (dct.hour, dct.minute) != (0, 0) else None
         dct = dct.date()
     order = {r.name: i for i, r in enumerate(ruleset.rules)}
-    mentions = select(candidates(text, ruleset), order)
+    found = candidates(text, ruleset)
+    failed: set[int] = set()
+    for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
+        out, bad = _resolve_all(select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod)
+        if not bad:
+            return out
+        failed |= {i for i, c in enumerate(found) if any(c is b for b in bad)}
+    return out
+
+
+def _resolve_all(mentions: list[Mention], text: str, dct: date | None, pod: str | None) -> tuple[list[Timex], list[Mention]]:
+    """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
     out: list[Timex] = []
+    bad: list[Mention] = []
     for m in mentions:
-        ctx = Context(dct, pod, ref, tense_at(text, m.start, m.end))
+        tense = tense_at(text, m.start, m.end) if m.rule.resolve in TENSED else "none"
+        ctx = Context(dct, pod, ref, tense)
         try:
             res = resolve_mention(m, text, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
             res = None
         if res is None:
+            bad.append(m)
             continue
         type_ = res.type or m.rule.type
         mod = res.mod or m.rule.mod or m.groups.get("edge") or m.groups.get("edgeword") or m.groups.get("approx")
@@ -88,4 +102,4 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
             and not m.rule.args.get("keep_ref")
         ):
             ref = Point(res.point.gran, res.point.start)
-    return out
+    return out, bad

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|would|'ll|going to|gonna|is to|are to|was to|were to|plans?|planned|planning|"
-    r"expects?|expected|scheduled|due|set to|to be held|upcoming|intends?|aims?|hopes?|"
-    r"slated)\b",
+    r"\b(?:will|won't|wo n't|shall|would|'ll|going to|gonna|is to|are to|was to|were to|"
+    r"(?:plans?|planned|planning|expects?|expected|intends?|intended|aims?|hopes?|hoped|set|slated|due) to|"
+    r"expected|scheduled|due|to be held|upcoming)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:ended|since|last|was|were|began|started|closed|opened|killed|died)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
