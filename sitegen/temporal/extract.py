@@ -19,6 +19,7 @@ from .rules import Rule, RuleSet
 
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
+_NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+)")
 _WORD = re.compile(r"(?<![^\W_])['\u2019]?([^\W_]+)")
 
 
@@ -53,12 +54,20 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
     buckets = matcher.buckets
     digit = buckets.get(DIGIT)
     finditer = matcher.starter.finditer
+    triggers = rules.trigger_kinds
+    lexicon = rules.lexicon
+    after = _NEXT.match
     for lo, hi in spans:
         for w in finditer(lower, lo, hi):
             word = w.group(0)
-            bucket = buckets[word] if word[0].isalpha() else digit
-            if bucket is not None:
-                out.append((w.start(), bucket))
+            if word[0].isalpha():
+                if word not in triggers:  # "the", "last", "about" ...: only if the next word may go on
+                    nxt = after(lower, w.end())
+                    if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
+                        continue
+                out.append((w.start(), buckets[word]))
+            elif digit is not None:
+                out.append((w.start(), digit))
     return out
 
 

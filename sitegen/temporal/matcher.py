@@ -149,7 +149,7 @@ def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
         raise ValueError("a rule may begin with any word: " + ", ".join(str(i) for i, f in enumerate(firsts) if ANY in f))
     words = sorted(k for k in buckets if k not in (ANY, DIGIT))
     # matched against the lower-cased text (see extract.starts)
-    starter = re.compile(r"(?<![^\W_])(?:" + trie(words) + r")(?![^\W_])|(?<![^\W_])['\u2019]?\d")
+    starter = re.compile(r"(?<![^\W_])(?:(?:" + trie(words) + r")(?![^\W_])|['\u2019]?\d)")
     return Matcher(MappingProxyType(buckets), starter)
 
 

@@ -82,6 +82,7 @@ class RuleSet:
     trigger_kinds: Mapping[str, frozenset[str]]  # case-folded trigger word -> categories
     by_name: Mapping[str, Rule] = field(default_factory=dict)
     matcher: Matcher | None = None
+    lexicon: frozenset[str] = frozenset()  # every word of every vocabulary and pattern (case-folded)
 
 
 def _short(path: Path) -> str:
@@ -191,18 +192,26 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
                 token = token.rstrip(".")
                 if token and token not in stopwords and not token[0].isdigit():
                     kinds.setdefault(token, set()).add(name)
-    digits = r"(?<![\d$.,£€])\d{1,4}(?![\d%]|[.,]\d)|['\u2019]\d\d"  # not money, decimals, big counts
-    # matched against the lower-cased text: a case-sensitive regex scans twice as fast
-    trigger = re.compile(digits + r"|(?<!\w)(?:" + trie(sorted(kinds)) + r")(?!\w)")
+    # digits: not money, decimals or big counts. Matched against the lower-cased text: a
+    # case-sensitive regex with one leading lookbehind scans several times faster.
+    trigger = re.compile(
+        r"(?<![\w$.,£€])(?:\d{1,4}(?![\d%]|[.,]\d)|['\u2019]\d\d|(?:" + trie(sorted(kinds)) + r")(?!\w))"
+    )
     frozen_kinds = MappingProxyType({w: frozenset(k) for w, k in kinds.items()})
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files:
         rules.extend(_load_rule_file(path, vocabs, known_resolvers, seen, frozen_kinds))
     ruleset = tuple(rules)
+    lexicon: set[str] = set()
+    for v in vocabs.values():
+        for form in v.forms:
+            lexicon.update(re.findall(r"[^\W_]+", form))
+    for rule in rules:
+        lexicon.update(re.findall(r"[a-z]+", _REF.sub(" ", rule.pattern).casefold()))
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
-        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS),
+        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
     )
 
 
