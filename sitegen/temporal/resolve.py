@@ -564,7 +564,7 @@ def duration_value(count: float | None, unit: str) -> str:
     """P2D, PT2H30M, P1M, PXY; a fraction becomes the next smaller unit (2.5 years = P2Y6M)."""
     t = "T" if unit in ("hour", "minute") else ""
     if count is None:
-        return f"P{t}X{_DUR_UNIT[unit]}"
+        return f"P{t}X{_DUR_UNIT['month' if unit == 'quarter' else unit]}"
     if unit == "quarter":
         count, unit = count * 3, "month"
     elif unit == "decade":
@@ -666,6 +666,9 @@ def parse_count(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    words = [w for w in re.split(r"[-\s]+", t) if w]
+    if len(words) > 1 and words[0] in ("a", "an"):
+        t = " ".join(words[1:])  # "a couple of", "a dozen", "a hundred": the article is not a number
     half = 0.0
     if re.search(r"and[- \s]+a[- \s]+half$", t):
         half = 0.5
