@@ -369,7 +369,7 @@ def _offset_point(base: Point, n: int, unit: str) -> Point:
 
 def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """two days later / a year earlier (from the last date mentioned), three weeks ago (from publication)."""
-    count = g.get("count", 1.0)
+    count = g.get("count") if "count" in g else (None if g.get("unit") else 1.0)  # "months ago": vague
     unit = str(g.get("unit"))
     direction = int(g.get("direction") or args.get("direction") or -1)
     if unit in ("hour", "minute"):
