@@ -22,8 +22,8 @@ _REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSES
 
 
 class _RuleLike(Protocol):
-    regex: re.Pattern[str]
-    groups: Mapping[str, str]
+    @property
+    def regex(self) -> re.Pattern[str]: ...
 
 
 Slot = tuple[int, int, tuple[tuple[str, int], ...]]  # (rule index, match group, ((name, group), ...))
@@ -120,7 +120,7 @@ def combine(rules: Sequence[_RuleLike], members: tuple[int, ...], flags: int) ->
     parts = []
     for i in members:
         rx = rules[i].regex
-        body = _GROUP.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rx.pattern)
+        body = _GROUP.sub(f"(?P<r{i}_\\1>", rx.pattern)
         if not rx.flags & re.IGNORECASE:
             body = f"(?-i:{body})"
         parts.append(f"(?:(?=(?P<r{i}__>{body}))|)")

@@ -195,10 +195,9 @@ def r_setword(g: Groups, ctx: Context, args: Groups) -> Resolved:
 def r_date(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """An explicit day: 4 November 2023, Nov. 4, 2023, 2023-11-04."""
     month = int(g.get("month") or g.get("monthabbr") or g.get("mnum") or 0)
-    year = g.get("year")
     try:
-        d = date(int(year), month, int(g["day"]))
-    except (ValueError, TypeError):
+        d = date(int(g["year"]), month, int(g["day"]))
+    except (ValueError, TypeError, KeyError):
         return None
     return _point(_with_time(Point("day", d), g))
 
@@ -329,7 +328,7 @@ def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved:
 def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """this week / last month / next year / the past year / the current quarter: from publication."""
     unit = str(g.get("unit") or args.get("unit"))
-    rel = int(g.get("rel") if g.get("rel") is not None else args.get("rel", 0))
+    rel = int(g["rel"] if g.get("rel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
@@ -343,7 +342,7 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 def r_anaphoric(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """the following week / the previous year / that day: from the last date mentioned."""
     unit = str(g.get("unit") or args.get("unit"))
-    rel = int(g.get("arel") if g.get("arel") is not None else args.get("rel", 0))
+    rel = int(g["arel"] if g.get("arel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
@@ -720,8 +719,8 @@ def parse_yearword(text: str) -> int | None:
     """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and one' -> 2001."""
     words = [w for w in re.split(r"[-\s]+", text.casefold()) if w and w != "and"]
     if words[:2] == ["two", "thousand"]:
-        rest = parse_count(" ".join(words[2:])) if words[2:] else 0.0
-        return 2000 + int(rest or 0)
+        tail = parse_count(" ".join(words[2:])) if words[2:] else 0.0
+        return 2000 + int(tail or 0)
     head = _WORDS.get(words[0], 0) * 100
     rest = words[1:]
     if rest == ["hundred"]:

@@ -34,15 +34,15 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "past"
     if re.search(r"\bby\s+$", before, re.IGNORECASE):
         return "future"  # a deadline: "by Friday", "by February"
-    m = None
-    for m in _FUTURE.finditer(before):
+    cue: re.Match[str] | None = None
+    for cue in _FUTURE.finditer(before):
         pass
-    if m is not None and not _FUTURE_IN_PAST.search(before[: m.start()]):
+    if cue is not None and not _FUTURE_IN_PAST.search(before[: cue.start()]):
         return "future"
     after = text[end : end + 25]
-    m = _BOUNDARY.search(after)
-    if m:
-        after = after[: m.start()]
+    stop = _BOUNDARY.search(after)
+    if stop:
+        after = after[: stop.start()]
     if re.match(r"\s*,?\s*(?:will|'ll|is to|are to|is expected|are expected|is scheduled|are scheduled|would)\b", after, re.IGNORECASE):
         return "future"
     return "none"

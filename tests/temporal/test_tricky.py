@@ -94,3 +94,23 @@ def test_tricky(text: str, published: str | None, expected: object, why: str) ->
     assert matches, f"{why}: expected {value!r}, got {got}"
     if mod is not None:
         assert matches[-1].mod == mod, f"{why}: mod {matches[-1].mod!r}, expected {mod!r}"
+
+
+def test_offsets_survive_characters_that_grow_when_lower_cased() -> None:
+    text = "İİİ İstanbul talks resumed on Monday, Nov. 6, 2023."
+    found = tag(text, date(2023, 11, 8))
+    assert [t.value for t in found] == ["2023-11-06"]
+    assert text[found[0].start : found[0].end] == found[0].text == "Monday, Nov. 6, 2023"
+
+
+def test_datetime_publication_uses_its_date() -> None:
+    from datetime import datetime
+
+    found = tag("He spoke this morning and again on Monday.", datetime(2023, 11, 6, 15, 30))
+    assert [(t.text, t.value) for t in found] == [("this morning", "2023-11-06TMO"), ("Monday", "2023-11-06")]
+
+
+def test_no_publication_date_never_uses_the_clock() -> None:
+    found = tag("Today, yesterday, tomorrow, this week, last month, next year, now.", None)
+    assert all(t.value.startswith("XXXX") or t.value.endswith("_REF") for t in found), found
+    assert all(t.earliest is None and t.latest is None for t in found)
