@@ -66,9 +66,10 @@ def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> 
 
 
 def resolve_month_day(month: int, day: int, published: date, tense: str) -> date | None:
-    """A day without a year: with a future cue the first such day on or after publication,
-    with a past cue ("ended", "since", "last") the latest on or before it, otherwise the one
-    closest to publication (ties to the past)."""
+    """A day without a year: the latest such day on or before publication (news tells what
+    happened), unless it comes within the next four months, or within half a year with a
+    future cue ("will", "is to", "by"); a past cue ("ended", "since", "was") always means
+    the latest on or before publication."""
     options = []
     for y in (published.year - 1, published.year, published.year + 1):
         try:
@@ -82,13 +83,19 @@ def pick_by_tense(options: list[date], published: date, tense: str) -> date | No
     """Of yearly recurring days (sorted), the one the tense points to (see resolve_month_day)."""
     if not options:
         return None
-    if tense == "future":
-        later = [d for d in options if d >= published]
-        return later[0] if later else options[-1]
-    if tense == "past":
-        earlier = [d for d in options if d <= published]
-        return earlier[-1] if earlier else options[0]
-    return min(options, key=lambda d: (abs((d - published).days), d > published))
+    later = [d for d in options if d >= published]
+    earlier = [d for d in options if d <= published]
+    if tense == "future" and later and (later[0] - published).days <= FUTURE_DAYS_WITH_CUE:
+        return later[0]
+    if tense == "past" and earlier:
+        return earlier[-1]
+    if later and (later[0] - published).days <= FUTURE_DAYS_WITHOUT_CUE:
+        return later[0]
+    return earlier[-1] if earlier else options[0]
+
+
+FUTURE_DAYS_WITH_CUE = 183  # "will meet on Jan. 5": at most half a year ahead
+FUTURE_DAYS_WITHOUT_CUE = 120  # "payable Dec. 15": news rarely names a day further ahead without saying so
 
 
 def resolve_month(month: int, published: date, tense: str) -> date:

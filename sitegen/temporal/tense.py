@@ -32,8 +32,10 @@ def tense_at(text: str, start: int, end: int) -> str:
         return "none"
     if _PAST.search(before):
         return "past"
-    if re.search(r"\bby\s+$", before, re.IGNORECASE):
-        return "future"  # a deadline: "by Friday", "by February"
+    if re.search(r"\bby\s+$", before, re.IGNORECASE):  # a deadline: "by Friday", "by February" ...
+        if not re.search(r"\b(?:had|was|were|did)\b", text[end : end + 40], re.IGNORECASE):
+            return "future"  # ... unless the clause is in the past: "by Saturday the crowds had gone"
+        return "none"
     cue: re.Match[str] | None = None
     for cue in _FUTURE.finditer(before):
         pass

@@ -114,3 +114,10 @@ def test_no_publication_date_never_uses_the_clock() -> None:
     found = tag("Today, yesterday, tomorrow, this week, last month, next year, now.", None)
     assert all(t.value.startswith("XXXX") or t.value.endswith("_REF") for t in found), found
     assert all(t.earliest is None and t.latest is None for t in found)
+
+
+def test_a_deadline_in_past_narrative_is_past() -> None:
+    found = tag("By Saturday morning the crowds had gone.", date(2023, 11, 8))
+    assert [t.value for t in found] == ["2023-11-04TMO"]
+    found = tag("The report is due by Friday.", date(2023, 11, 8))
+    assert [t.value for t in found] == ["2023-11-10"]
