@@ -287,7 +287,8 @@ def r_century(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 def r_deictic(g: Groups, ctx: Context, args: Groups) -> Resolved:
     """today / yesterday / tomorrow (+ morning, 10 a.m.): days from publication."""
-    off = int(g.get("deictic") or args.get("offset") or 0)
+    which = str(g.get("which") or "").casefold()
+    off = -2 if which.startswith("before") else 2 if which.startswith("after") else int(g.get("deictic") or args.get("offset") or 0)
     time = g.get("partofday") or g.get("clock") or g.get("timeword") or args.get("pod")
     if ctx.dct is None:
         return Resolved(_unspecified("day", time), type="TIME" if time else None)
@@ -299,13 +300,18 @@ def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
     """Monday / last Monday / next Monday / Monday morning (see resolve_weekday)."""
     wd = int(g["weekday"])
     time = g.get("partofday") or g.get("clock") or g.get("timeword")
-    if ctx.dct is None:
+    ref_day = ctx.ref.start if ctx.ref is not None and ctx.ref.gran == "day" else None
+    if ctx.dct is None and not (g.get("arel") is not None and ref_day):
         return Resolved(f"XXXX-WXX-{wd}" + (f"T{time}" if time else ""), type="TIME" if time else None)
     rel = g.get("rel")
-    if rel is not None:
+    if g.get("arel") is not None:  # "the previous Friday": counted from the last day mentioned
+        base = ref_day or ctx.dct
+        assert base is not None
+        d = resolve_weekday_rel(wd, base, int(g["arel"]), ctx.tense)
+    elif ctx.dct is None:
+        raise AssertionError("unreachable")
+    elif rel is not None:
         d = resolve_weekday_rel(wd, ctx.dct, int(rel), ctx.tense)
-    elif args.get("anaphoric") and ctx.ref is not None and ctx.ref.gran == "day":
-        d = resolve_weekday(wd, ctx.ref.start, ctx.tense)
     else:
         d = resolve_weekday(wd, ctx.dct, ctx.tense)
     p = Point("day", d, str(time) if time else None)
@@ -561,14 +567,15 @@ def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 _DUR_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-             "decade": "DE", "century": "CE", "hour": "H", "minute": "M"}
+             "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S"}
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
-            "hour": ("minute", 60), "decade": ("year", 10), "century": ("year", 100), "quarter": ("month", 3)}
+            "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
+            "quarter": ("month", 3)}
 
 
 def duration_value(count: float | None, unit: str) -> str:
     """P2D, PT2H30M, P1M, PXY; a fraction becomes the next smaller unit (2.5 years = P2Y6M)."""
-    t = "T" if unit in ("hour", "minute") else ""
+    t = "T" if unit in ("hour", "minute", "second") else ""
     if count is None:
         return f"P{t}X{_DUR_UNIT['month' if unit == 'quarter' else unit]}"
     if unit == "quarter":
@@ -582,7 +589,7 @@ def duration_value(count: float | None, unit: str) -> str:
     if frac and unit in _SMALLER:
         small, k = _SMALLER[unit]
         rest = round(frac * k)
-        t2 = "T" if small in ("hour", "minute") else ""
+        t2 = "T" if small in ("hour", "minute", "second") else ""
         head = f"P{t}{whole}{_DUR_UNIT[unit]}" if whole else f"P{t}"
         if t2 and not t:
             return f"{head}T{rest}{_DUR_UNIT[small]}" if whole else f"PT{rest}{_DUR_UNIT[small]}"
@@ -598,7 +605,9 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         count = None
     if count is not None and count <= 0:
         return None
-    return Resolved(duration_value(count, unit), g.get("approx"))
+    if count is not None and g.get("half"):
+        count += 0.5
+    return Resolved(duration_value(count, unit), g.get("approx") or g.get("suffix"))
 
 
 def r_set_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:

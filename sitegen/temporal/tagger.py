@@ -91,7 +91,8 @@ def _resolve_all(mentions: list[Mention], text: str, dct: date | None, pod: str 
             bad.append(m)
             continue
         type_ = res.type or m.rule.type
-        mod = res.mod or m.rule.mod or m.groups.get("edge") or m.groups.get("edgeword") or m.groups.get("approx")
+        g = m.groups
+        mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
         earliest, latest = _interval(res, type_, dct)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         if (
