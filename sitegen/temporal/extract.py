@@ -115,11 +115,12 @@ def candidates(text: str, rules: RuleSet) -> list[Mention]:
     all_rules = rules.rules
     found: list[Mention] = []
     for pos, bucket in starts(text, rules):
-        m = bucket.regex.match(text, pos)
+        regex, slots = bucket.compiled()
+        m = regex.match(text, pos)
         if m is None:
             continue
         regs = m.regs
-        for ri, gi, named in bucket.slots:
+        for ri, gi, named in slots:
             s, e = regs[gi]
             if s < 0 or s == e:
                 continue

@@ -11,7 +11,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -23,18 +22,34 @@ _REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSES
 
 class _RuleLike(Protocol):
     @property
-    def regex(self) -> re.Pattern[str]: ...
+    def source(self) -> str: ...
+    @property
+    def flags(self) -> int: ...
+    @property
+    def group_names(self) -> tuple[str, ...]: ...
+    @property
+    def first_words(self) -> frozenset[str]: ...
 
 
 Slot = tuple[int, int, tuple[tuple[str, int], ...]]  # (rule index, match group, ((name, group), ...))
 
 
-@dataclass(frozen=True, slots=True)
 class Bucket:
-    """The rules that may begin with one word, as one regex."""
+    """The rules that may begin with one word, as one regex, compiled on first use (memoised:
+    the value never changes, so ``tag`` stays a pure function)."""
 
-    regex: re.Pattern[str]
-    slots: tuple[Slot, ...]
+    __slots__ = ("members", "_rules", "_flags", "_compiled")
+
+    def __init__(self, rules: Sequence[_RuleLike], members: tuple[int, ...], flags: int) -> None:
+        self.members = members
+        self._rules = rules
+        self._flags = flags
+        self._compiled: tuple[re.Pattern[str], tuple[Slot, ...]] | None = None
+
+    def compiled(self) -> tuple[re.Pattern[str], tuple[Slot, ...]]:
+        if self._compiled is None:
+            self._compiled = combine(self._rules, self.members, self._flags)
+        return self._compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +58,10 @@ class Matcher:
     starter: re.Pattern[str]  # any first word, or the first digit of a number (lower case)
 
 
-def first_words(pattern: str, flags: int) -> frozenset[str]:
-    """The words (case-folded runs of letters and digits) a match of ``pattern`` can begin
-    with; ``DIGIT`` for a number, ``ANY`` when the walk cannot tell."""
+def first_words(parsed: Any) -> frozenset[str]:
+    """The words (case-folded runs of letters and digits) a match of a parsed pattern
+    (``re._parser.parse``) can begin with; ``DIGIT`` for a number, ``ANY`` when the walk
+    cannot tell."""
     out: set[str] = set()
     Frames = tuple[tuple[Any, int], ...]
 
@@ -112,29 +128,29 @@ def first_words(pattern: str, flags: int) -> frozenset[str]:
             return
         out.add(prefix or ANY)
 
-    walk(((_parser.parse(pattern, flags).data, 0),), "")
+    walk(((parsed.data, 0),), "")
     return frozenset(out)
 
 
-def combine(rules: Sequence[_RuleLike], members: tuple[int, ...], flags: int) -> Bucket:
+def combine(rules: Sequence[_RuleLike], members: tuple[int, ...], flags: int) -> tuple[re.Pattern[str], tuple[Slot, ...]]:
     parts = []
     for i in members:
-        rx = rules[i].regex
-        body = _GROUP.sub(f"(?P<r{i}_\\1>", rx.pattern)
-        if not rx.flags & re.IGNORECASE:
+        rule = rules[i]
+        body = _GROUP.sub(f"(?P<r{i}_\\1>", rule.source)
+        if not rule.flags & re.IGNORECASE:
             body = f"(?-i:{body})"
         parts.append(f"(?:(?=(?P<r{i}__>{body}))|)")
     regex = re.compile("".join(parts), flags)
     index = regex.groupindex
     slots = []
     for i in members:
-        named = tuple((name, index[f"r{i}_{name}"]) for name in rules[i].regex.groupindex)
+        named = tuple((name, index[f"r{i}_{name}"]) for name in rules[i].group_names)
         slots.append((i, index[f"r{i}__"], named))
-    return Bucket(regex, tuple(slots))
+    return regex, tuple(slots)
 
 
 def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
-    firsts = [first_words(r.regex.pattern, r.regex.flags) for r in rules]
+    firsts = [r.first_words for r in rules]
     keys = set().union(*firsts) | {ANY}
     cache: dict[tuple[int, ...], Bucket] = {}
     buckets: dict[str, Bucket] = {}
@@ -143,7 +159,7 @@ def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
         if not members:
             continue
         if members not in cache:
-            cache[members] = combine(rules, members, flags)
+            cache[members] = Bucket(rules, members, flags)
         buckets[key] = cache[members]
     if ANY in buckets:
         raise ValueError("a rule may begin with any word: " + ", ".join(str(i) for i, f in enumerate(firsts) if ANY in f))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _parser  # type: ignore[attr-defined]
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .matcher import Matcher, build_matcher, trie
+from .matcher import Matcher, build_matcher, first_words, trie
 from .model import RuleError
 
 DATA = Path(__file__).parent / "data" / "en"
@@ -56,8 +57,11 @@ class Example:
 class Rule:
     name: str
     type: str
-    pattern: str
-    regex: re.Pattern[str]
+    pattern: str  # as written in the rule file
+    source: str  # the expanded regular expression
+    flags: int
+    group_names: tuple[str, ...]  # named groups in order
+    first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
     groups: Mapping[str, str]  # group name -> vocabulary name
     anchors: frozenset[str]  # trigger categories; the rule runs only where one occurs
     resolve: str | None
@@ -72,6 +76,11 @@ class Rule:
     examples: tuple[Example, ...]
     path: str
     line: int
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The rule alone, compiled (``re`` caches it); the tagger runs rules through ``matcher``."""
+        return re.compile(self.source, self.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,11 +295,13 @@ def _load_rule_file(
         for word in re.findall(r"[a-z]{3,}", _REF.sub(" ", pattern).casefold()):
             anchors.update(trigger_kinds.get(word, ()))  # literal trigger words count too
         flags = 0 if spec.get("case_sensitive") else FLAGS
+        source = r"(?<![\w$£€])(?:" + expanded + r")(?![\w])"
         try:
-            regex = re.compile(r"(?<![\w$£€])(?:" + expanded + r")(?![\w])", flags)
+            parsed = _parser.parse(source, flags)  # checks the pattern; compiled later, in buckets
         except re.error as err:
             raise fail("pattern", f"has an invalid pattern: {err}") from None
-        for g in regex.groupindex:
+        group_names = tuple(sorted(parsed.state.groupdict, key=parsed.state.groupdict.__getitem__))
+        for g in group_names:
             groups.setdefault(g, "")
         examples = []
         for ex in spec.get("examples", []):
@@ -310,7 +321,10 @@ def _load_rule_file(
                 name=name,
                 type=rtype,
                 pattern=pattern,
-                regex=regex,
+                source=source,
+                flags=flags,
+                group_names=group_names,
+                first_words=first_words(parsed),
                 groups=MappingProxyType(groups),
                 anchors=frozenset(anchors),
                 resolve=resolver,
