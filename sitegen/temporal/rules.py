@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .matcher import Matcher, build_matcher, first_words, trie
+from .matcher import ANY, Matcher, build_matcher, first_words, trie
 from .model import RuleError
 
 DATA = Path(__file__).parent / "data" / "en"
@@ -301,6 +301,9 @@ def _load_rule_file(
         except re.error as err:
             raise fail("pattern", f"has an invalid pattern: {err}") from None
         group_names = tuple(sorted(parsed.state.groupdict, key=parsed.state.groupdict.__getitem__))
+        firsts = first_words(parsed)
+        if ANY in firsts:
+            raise fail("pattern", "can begin with any word (start it with a literal word, a number or a {vocabulary})")
         for g in group_names:
             groups.setdefault(g, "")
         examples = []
@@ -324,7 +327,7 @@ def _load_rule_file(
                 source=source,
                 flags=flags,
                 group_names=group_names,
-                first_words=first_words(parsed),
+                first_words=firsts,
                 groups=MappingProxyType(groups),
                 anchors=frozenset(anchors),
                 resolve=resolver,

@@ -78,3 +78,9 @@ def test_timex_to_dict_field_order() -> None:
     d = t.to_dict()
     assert list(d) == ["start", "end", "text", "type", "value", "mod", "earliest", "latest", "rule"]
     assert d["earliest"] == "2023-11-06" and d["mod"] is None
+
+
+def test_a_rule_that_can_begin_anywhere_is_refused(tmp_path: Path) -> None:
+    path = _rules(tmp_path, "[[rule]]\nname = \"greedy\"\ntype = \"DATE\"\npattern = '\\\\w+ {weekday}'\nresolve = \"weekday\"\n")
+    with pytest.raises(RuleError, match=r"rules.toml:4: rule 'greedy' can begin with any word"):
+        load_rules(DATA / "patterns.toml", [path], RESOLVERS)
