@@ -209,6 +209,32 @@ def r_date(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(_with_time(Point("day", d), g))
 
 
+def r_slash_date(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """11/26/2023 (month first) or 26/11/2023 (day first), whichever reading is the only
+    valid one; 11/06/2023 could be either and is left out (a wrong date is worse than none)."""
+    a, b, y = int(g["first"]), int(g["second"]), int(g["year"])
+    readings = set()
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.add(date(y, month, day))
+        except ValueError:
+            continue
+    if len(readings) != 1:
+        return None
+    return _point(Point("day", readings.pop()))
+
+
+def r_range_end_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """The "6" of "Nov. 4-6": a day in the month of the day just mentioned."""
+    if ctx.ref is None or ctx.ref.gran != "day":
+        return None
+    try:
+        d = ctx.ref.start.replace(day=int(g["day"]))
+    except ValueError:
+        return None
+    return _point(Point("day", d)) if d > ctx.ref.start else None
+
+
 def _with_time(p: Point, g: Groups) -> Point:
     pod = g.get("partofday") or g.get("clock") or g.get("timeword")
     return Point(p.gran, p.start, str(pod)) if pod else p
