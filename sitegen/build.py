@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sitegen import output, render
 from sitegen.config import Config
 from sitegen.errors import Problem, SourceError
-from sitegen.model import Article, OutputFile
-from sitegen.render.plan import Story
+from sitegen.model import Article, OutputFile, Story
+from sitegen.render.body import NestingError, render_body
 from sitegen.sources import discover, read_article
 
 Progress = Callable[[int, int], None]
@@ -19,10 +19,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What reading one file gave: the article (unless it could not be read) and its problems."""
+    """What one file gave: the article and its body as safe HTML (unless it could not be
+    read or rendered), and its problems."""
 
     path: str
     article: Article | None
+    body_html: str
     problems: tuple[Problem, ...]
 
 
@@ -32,7 +34,7 @@ class BuildReport:
 
     problems: list[Problem] = field(default_factory=list)
     articles_found: int = 0
-    articles_published: int = 0
+    built: list[str] = field(default_factory=list)  # paths of the articles that will be published
     retracted: int = 0
     files_written: int = 0
     published: bool = False
@@ -45,52 +47,72 @@ class BuildReport:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def articles_built(self) -> int:
+        return len(self.built)
+
     def exit_code(self, strict: bool) -> int:
         """0 ok; 1 content problems (under ``strict`` warnings count too)."""
         return 1 if self.errors or (strict and self.warnings) else 0
 
 
 def load_article(root: Path, path: str, timezone: str) -> ArticleResult:
-    """Read one article file. Pure apart from reading the file: the unit of per-article work."""
+    """Read one article file and render its body: the unit of per-article work.
+
+    A pure function of the file's bytes and the time zone, so it can be cached by content hash
+    or run in a process pool.
+    """
     problems: list[Problem] = []
     try:
         data = (root / path).read_bytes()
         article = read_article(path, data, ZoneInfo(timezone), problems.append)
+        body_html = render_body(article)
     except SourceError as err:
-        return ArticleResult(path, None, (*problems, err.problem))
+        return ArticleResult(path, None, "", (*problems, err.problem))
+    except (NestingError, RecursionError):
+        problem = Problem(path, None, "skipped: the Markdown is nested too deeply to render"
+                          " (expected ordinary paragraphs, lists and quotes)")
+        return ArticleResult(path, None, "", (*problems, problem))
     except OSError as err:
-        return ArticleResult(path, None, (*problems, Problem(path, None, f"cannot be read ({err.strerror or err})")))
-    return ArticleResult(path, article, tuple(problems))
+        return ArticleResult(path, None, "", (*problems, Problem(path, None, f"cannot be read ({err.strerror or err})")))
+    return ArticleResult(path, article, body_html, tuple(problems))
 
 
 def read_story(config: Config, report: BuildReport, progress: Progress | None = None) -> Story:
     """Discover and read every article of ``config.source``; problems go into ``report``."""
     found = discover(config.source)
+    report.problems.extend(found.problems)
     report.articles_found = len(found.articles)
+    if not found.articles:
+        report.problems.append(Problem(".", None, "no articles found (expected .md or .txt files)"))
     results = []
     for done, path in enumerate(found.articles, start=1):
         results.append(load_article(config.source, path, config.timezone))
         if progress:
             progress(done, len(found.articles))
-    articles = _check_story(results, report)
-    report.retracted = sum(a.retracted for a in articles)
-    published = tuple(a for a in articles if not a.retracted)
-    static = tuple(_read_static(config.source, found.static, report))
-    return Story(articles=published, static=static)
+    results = _check_story(results, report)
+    report.retracted = sum(r.article.retracted for r in results if r.article)
+    published = [r for r in results if r.article and not r.article.retracted]
+    report.built = [r.path for r in published]
+    return Story(
+        articles=tuple(r.article for r in published if r.article),
+        bodies={r.article.slug: r.body_html for r in published if r.article},
+        static=tuple(_read_static(config.source, found.static, report)),
+    )
 
 
 def build(config: Config, *, write: bool = True, progress: Progress | None = None) -> BuildReport:
-    """Build the site of ``config``. Publishes unless ``write`` is false or, under
-    ``config.strict``, anything was reported. Raises ``OutputError`` if publishing fails."""
+    """Build the site of ``config``; with ``write`` false, do everything but publish.
+
+    Nothing is published when no article could be built (an empty or mistyped source folder
+    must not wipe the live site) or, under ``config.strict``, when anything was reported.
+    Raises ``OutputError`` if publishing fails and ``TemplateProblem`` for a broken template.
+    """
     report = BuildReport()
     story = read_story(config, report, progress)
-    report.articles_published = len(story.articles)
-    if not write or (config.strict and report.exit_code(strict=True)):
-        return report
     rendered = render.plan(story, config)
     report.problems.extend(rendered.problems)
-    report.articles_published -= sum(p.severity == "error" for p in rendered.problems)
-    if config.strict and rendered.problems:
+    if not write or not story.articles or (config.strict and report.exit_code(strict=True)):
         return report
     output.publish(rendered.files, config.output)
     report.files_written = len(rendered.files)
@@ -98,9 +120,9 @@ def build(config: Config, *, write: bool = True, progress: Progress | None = Non
     return report
 
 
-def _check_story(results: Iterable[ArticleResult], report: BuildReport) -> list[Article]:
+def _check_story(results: Iterable[ArticleResult], report: BuildReport) -> list[ArticleResult]:
     """Cross-article checks: unique slugs; problems marked ``once`` are kept the first time only."""
-    articles: list[Article] = []
+    kept: list[ArticleResult] = []
     slugs: dict[str, str] = {}
     seen_once: set[str] = set()
     for result in results:
@@ -113,14 +135,14 @@ def _check_story(results: Iterable[ArticleResult], report: BuildReport) -> list[
         if article is None:
             continue
         if article.slug in slugs:
-            report.problems.append(
-                Problem(article.path, None, f"skipped: slug '{article.slug}' is already used by {slugs[article.slug]}"
-                        " (expected a unique file name or 'slug:')")
-            )
+            line = article.lines.get("slug") or article.lines.get("title")
+            report.problems.append(Problem(
+                article.path, line, f"skipped: its slug '{article.slug}' is already used by {slugs[article.slug]}"
+                " (expected a unique file name or 'slug:')"))
             continue
         slugs[article.slug] = article.path
-        articles.append(article)
-    return articles
+        kept.append(result)
+    return kept
 
 
 def _read_static(root: Path, paths: Iterable[str], report: BuildReport) -> Iterable[OutputFile]:

@@ -8,6 +8,7 @@ built, unless ``--strict``); 2 usage, config or environment errors (nothing publ
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -19,8 +20,8 @@ import click
 from sitegen import __version__
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
-from sitegen.errors import ConfigError, OutputError
-from sitegen.render.plan import TemplateProblem
+from sitegen.errors import ConfigError, OutputError, Problem
+from sitegen.render import TemplateProblem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -46,8 +47,8 @@ def cli() -> None:
 def _source_options(func: Any) -> Any:
     func = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                         help="Config file (default: sitegen.toml here, if present).")(func)
-    func = click.option("--strict", is_flag=True, default=None,
-                        help="Warnings count as problems; publish nothing if any.")(func)
+    func = click.option("--strict/--no-strict", default=None,
+                        help="Warnings count as problems; publish nothing if any (default: from config, off).")(func)
     func = click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
     func = click.option("-v", "--verbose", is_flag=True, help="Also say what was read and written.")(func)
     return func
@@ -80,7 +81,10 @@ def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None
               quiet: bool, verbose: bool) -> None:
     """Read and validate SOURCE (default seeds/); write nothing."""
     config = _load(config_file, source=source, strict=strict)
-    report = build(config, write=False)
+    try:
+        report = build(config, write=False)
+    except TemplateProblem as err:
+        _fail(str(err))
     raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
 
 
@@ -117,24 +121,34 @@ def _load(config_file: Path | None, **overrides: Any) -> Config:
 
 def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) -> int:
     for problem in report.problems:
-        label = "error" if problem.severity == "error" else "warning"
-        click.echo(f"{problem} [{label}]", err=True)
+        shown = Problem(_shown(config.source / problem.path), problem.line, problem.message)
+        click.echo(f"{shown} [{problem.severity}]", err=True)
     code = report.exit_code(config.strict)
+    if verbose:
+        for path in report.built:
+            click.echo(f"read {_shown(config.source / path)}", err=True)
     if not quiet:
         errors, warnings = len(report.errors), len(report.warnings)
-        summary = (f"{report.articles_published} of {report.articles_found} articles"
+        summary = (f"{report.articles_built} of {report.articles_found} articles"
                    f"{f' ({report.retracted} retracted)' if report.retracted else ''}"
                    f", {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
         if report.published:
-            click.echo(f"built {config.output}: {summary}", err=True)
-        elif code and config.strict:
-            click.echo(f"nothing published (--strict): {summary}", err=True)
+            click.echo(f"built {_shown(config.output)}: {summary}; {report.files_written} files written", err=True)
+        elif click.get_current_context().info_name == "check":
+            click.echo(f"checked {_shown(config.source)}: {summary}", err=True)
+        elif not report.articles_built:
+            click.echo(f"nothing published (no article could be built; {_shown(config.output)} is unchanged):"
+                       f" {summary}", err=True)
         else:
-            click.echo(f"checked {config.source}: {summary}", err=True)
-        if verbose:
-            click.echo(f"source {config.source}; output {config.output}; {report.files_written} files written",
-                       err=True)
+            click.echo(f"nothing published (--strict; {_shown(config.output)} is unchanged): {summary}", err=True)
     return code
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    cwd = Path.cwd()
+    path = path.resolve() if path.is_absolute() else path
+    return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
 
 
 def _fail(message: str) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError
@@ -38,10 +39,6 @@ class Config:
     timezone: str = "UTC"
     strict: bool = False
     config_file: Path | None = None
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
 
 
 def load_config(
@@ -78,7 +75,10 @@ def load_config(
         except UnicodeDecodeError:
             raise ConfigError([f"{label}: is not UTF-8 text (expected a TOML file)"]) from None
         except tomllib.TOMLDecodeError as err:
-            raise ConfigError([f"{label}: {err} (expected TOML)"]) from None
+            where = re.search(r"\s*\(at line (\d+), column \d+\)", str(err))
+            message = str(err).replace(where.group(), "") if where else str(err)
+            line = f":{where.group(1)}" if where else ""
+            raise ConfigError([f"{label}{line}: {message} (expected TOML)"]) from None
         base = path.parent
         config_file = path
 
@@ -91,6 +91,7 @@ def load_config(
         else:
             values[key] = data[key]
     sources: dict[str, Path] = {k: base for k in values}
+    origins = {k: f"{label}: {k}" for k in values}
     for key, value in overrides.items():
         if value is None:
             continue
@@ -98,40 +99,45 @@ def load_config(
             raise TypeError(f"unknown override {key!r}")
         values[key] = value
         sources[key] = cwd
+        origins[key] = f"command line: {key}"
 
     source = (sources.get("source", cwd) / str(values.get("source", "seeds"))).resolve()
     output = (sources.get("output", cwd) / str(values.get("output", "site"))).resolve()
     settings = {k: v for k, v in values.items() if k not in ("source", "output")}
     config = replace(Config(source=source, output=output, config_file=config_file), **settings)
-    problems.extend(_validate(config, label))
+    problems.extend(_validate(config, lambda key: origins.get(key, f"default: {key}")))
     if problems:
         raise ConfigError(problems)
     return config
 
 
-def _validate(config: Config, label: str) -> list[str]:
+def _validate(config: Config, origin: Callable[[str], str]) -> list[str]:
+    """Problems with the values themselves, each named after where the value came from:
+    ``sitegen.toml: key``, ``command line: key`` or ``default: key``."""
     problems = []
     if not config.source.is_dir():
         what = "does not exist" if not config.source.exists() else "is not a folder"
-        problems.append(f"{label}: source: '{config.source}' {what} (expected the folder of articles)")
+        problems.append(f"{origin('source')}: '{config.source}' {what} (expected the folder of articles)")
     if config.output == config.source or config.output.is_relative_to(config.source):
         problems.append(
-            f"{label}: output: '{config.output}' is inside the source folder '{config.source}'"
+            f"{origin('output')}: '{config.output}' is inside the source folder '{config.source}'"
             " (it would be read as articles)"
         )
     elif config.source.is_relative_to(config.output):
         problems.append(
-            f"{label}: output: '{config.output}' contains the source folder '{config.source}'"
+            f"{origin('output')}: '{config.output}' contains the source folder '{config.source}'"
             " (publishing would replace the articles)"
         )
     if config.base_url and not (
         config.base_url.startswith(("http://", "https://")) and config.base_url.endswith("/")
     ):
-        problems.append(f"{label}: base_url: {config.base_url!r} is not {_KEYS['base_url'][1]} ending in '/'")
+        problems.append(f"{origin('base_url')}: {config.base_url!r} is not {_KEYS['base_url'][1]} ending in '/'")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", config.language):
+        problems.append(f"{origin('language')}: {config.language!r} is not {_KEYS['language'][1]}")
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        problems.append(f"{label}: timezone: {config.timezone!r} is not {_KEYS['timezone'][1]}")
+        problems.append(f"{origin('timezone')}: {config.timezone!r} is not {_KEYS['timezone'][1]}")
     return problems
 
 

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from types import MappingProxyType
-from typing import Any, Mapping
-
-
-def _frozen_mapping(data: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(data or {}))
+from typing import Any, Literal, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,15 +22,18 @@ class Article:
     ``path`` is relative to the source folder (POSIX separators) and is what every message names.
     ``published`` is the article's calendar day (the day in the offset it was given in);
     ``published_at`` keeps the full timestamp when the file had one.
-    ``body`` is Markdown source (for ``.txt`` files, one paragraph per line, already joined with
-    blank lines); ``paragraphs`` are the same paragraphs as plain text with their line numbers.
+    ``body`` is the body as written, in ``body_format`` (``"markdown"`` for ``.md``; ``"text"``
+    for ``.txt``, one paragraph per line joined with blank lines, never read as Markdown);
+    ``paragraphs`` are the same paragraphs with the line where each starts in the file.
     The standfirst is kept apart from the body: it is shown, never counted as separate evidence.
+    ``lines`` maps each front matter key to its line, for messages that point at it.
     """
 
     path: str
     slug: str
     title: str
     body: str
+    body_format: Literal["markdown", "text"]
     paragraphs: tuple[Paragraph, ...]
     published: date | None = None
     published_at: datetime | None = None
@@ -47,7 +45,8 @@ class Article:
     lang: str | None = None
     standfirst: str | None = None
     retracted: bool = False
-    extra: Mapping[str, Any] = field(default_factory=_frozen_mapping)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    lines: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +55,13 @@ class OutputFile:
 
     path: str
     content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the renderer gets: the articles to publish (in path order), each article's body
+    already rendered to safe HTML (by slug), and the ``static/`` files to copy."""
+
+    articles: tuple[Article, ...]
+    bodies: Mapping[str, str]
+    static: tuple[OutputFile, ...] = ()

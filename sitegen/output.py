@@ -1,8 +1,9 @@
 """The only module that writes to disk: stage the whole site, then swap it into place.
 
 A build that fails before :func:`publish` leaves the previous site exactly as it was; a build
-that fails while staging removes its staging folder. Readers of the output folder see either the
-old site or the new one, never a half-written mix.
+that fails while staging removes its staging folder and puts the previous site back. The output
+folder never holds a half-written mix; during the swap (two renames) it is briefly absent.
+A site that a killed build had moved aside is put back by the next publish.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def publish(files: Iterable[OutputFile], out: Path) -> None:
     mistyped ``-o`` cannot wipe someone's documents.
     """
     out = out.resolve()
+    if out.parent.is_dir():
+        _restore_moved_aside(out)
     if out.exists() and not _replaceable(out):
         raise OutputError(
             f"{out}: is not empty and was not built by sitegen (expected an empty folder or a previous site)"
@@ -61,10 +64,21 @@ def _swap(stage: Path, out: Path) -> None:
     os.rename(out, old)
     try:
         os.rename(stage, out)
-    except OSError:
+    except BaseException:
         os.rename(old, out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _restore_moved_aside(out: Path) -> None:
+    """Put back the site that a build killed between its two renames had moved aside.
+
+    Leftover staging folders are not removed here: without the build lock (a later feature) they
+    may belong to a build that is still running.
+    """
+    if not out.exists():
+        for leftover in sorted(out.parent.glob(f".{out.name}.old-*"))[-1:]:
+            os.rename(leftover, out)
 
 
 def _replaceable(out: Path) -> bool:

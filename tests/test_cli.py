@@ -39,7 +39,7 @@ def test_clean_build_exits_0_and_publishes(make_story: MakeStory, tmp_path: Path
     src = make_story({"good.md": GOOD, "static/CNAME": "news.example.org\n"})
     code, out = run("build", str(src), "-o", str(tmp_path / "out"))
     assert code == 0, out
-    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings"
+    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings; 5 files written"
     assert (tmp_path / "out" / "articles" / "good.html").is_file()
     assert (tmp_path / "out" / "CNAME").read_text() == "news.example.org\n"  # static/ copied verbatim
 
@@ -69,7 +69,7 @@ def test_strict_publishes_nothing_and_keeps_the_previous_site(
     assert run("build", str(make_story({"good.md": GOOD}, name="v1")), "-o", str(out))[0] == 0
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     code, output = run("build", str(make_story(files, name="v2")), "-o", str(out), "--strict")
-    assert code == 1 and "nothing published (--strict)" in output
+    assert code == 1 and "nothing published (--strict; " in output
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
@@ -77,7 +77,7 @@ def test_duplicate_slugs_keep_the_first_and_report_the_second(make_story: MakeSt
     src = make_story({"a/talks.md": article("First"), "b/talks.md": article("Second")})
     code, out = run("build", str(src), "-o", str(tmp_path / "out"))
     assert code == 1
-    assert "b/talks.md: skipped: slug 'talks' is already used by a/talks.md" in out
+    assert "b/talks.md:2: skipped: its slug 'talks' is already used by a/talks.md" in out
     assert "First" in (tmp_path / "out" / "articles" / "talks.html").read_text()
 
 
@@ -186,3 +186,97 @@ def test_timex_json_reads_stdin() -> None:
 def test_timex_rejects_a_bad_dct() -> None:
     result = CliRunner().invoke(cli, ["timex", "-", "--dct", "06/11/2023"], input="x")
     assert result.exit_code == 2 and "'06/11/2023' is not a date (expected YYYY-MM-DD)" in result.output
+
+
+def test_empty_or_all_broken_story_publishes_nothing(make_story: MakeStory, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", str(make_story({"good.md": GOOD}, name="v1")), "-o", str(out))[0] == 0
+    before = (out / "index.html").read_bytes()
+    for files, name in (({"README.md": "notes"}, "empty"), ({"bad.md": BAD}, "broken")):
+        code, message = run("build", str(make_story(files, name=name)), "-o", str(out))
+        assert code == 1 and "nothing published (no article could be built;" in message, message
+        assert (out / "index.html").read_bytes() == before
+    assert "no articles found (expected .md or .txt files)" in run("build", str(tmp_path / "empty"), "-o", str(out))[1]
+
+
+def test_check_reports_what_build_would(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"good.md": GOOD, "nested.md": article(body=">" * 200 + " x"), "static/index.html": "x"})
+    check_code, check_out = run("check", str(src))
+    build_code, build_out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert check_code == build_code == 1
+    problems = [line for line in check_out.splitlines() if line.endswith(("[error]", "[warning]"))]
+    assert problems == [line for line in build_out.splitlines() if line.endswith(("[error]", "[warning]"))]
+    assert len(problems) == 2
+
+
+def test_no_strict_overrides_the_config_file(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"undated.md": WARNS})
+    (tmp_path / "sitegen.toml").write_text(f'source = "{src}"\noutput = "out"\nstrict = true\n')
+    assert run("build", cwd=tmp_path)[0] == 1
+    assert run("build", "--no-strict", cwd=tmp_path)[0] == 0
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_config_problems_name_where_the_value_came_from(tmp_path: Path) -> None:
+    code, out = run("build", "nope", cwd=tmp_path)
+    assert code == 2 and out.startswith(f"command line: source: '{tmp_path / 'nope'}' does not exist")
+    code, out = run("build", cwd=tmp_path)
+    assert code == 2 and out.startswith(f"default: source: '{tmp_path / 'seeds'}' does not exist")
+
+
+def test_problem_paths_are_relative_to_the_working_folder(make_story: MakeStory, tmp_path: Path) -> None:
+    make_story({"bad.md": BAD, "good.md": GOOD}, name="story")
+    code, out = run("build", "story", "-o", "out", cwd=tmp_path)
+    assert code == 1
+    assert out.splitlines()[0] == ("story/bad.md:3: 'published' is '2023-02-30', which is not a calendar date"
+                                   " (expected YYYY-MM-DD) [error]")
+
+
+def test_unreadable_folder_is_reported_and_the_rest_built(
+    make_story: MakeStory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = make_story({"good.md": GOOD, "locked/hidden.md": GOOD})
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 1 and "story/locked: folder cannot be read (Permission denied); skipped [error]" in out
+    assert (tmp_path / "out" / "articles" / "good.html").is_file()
+
+
+@pytest.mark.parametrize("template, expected", [
+    (b"\xff\xfe{{ x }}", "a template is not valid UTF-8 (expected UTF-8 text)"),
+    (b"{% extends 'base.html' %}\n{% block main %}\n{{ nope }}\n{% endblock %}",
+     "templates/timeline.html:3: 'nope' is undefined (expected names the template is given"),
+    (b"{% include 'missing.html' %}", "templates/timeline.html:1: template 'missing.html' not found"),
+])
+def test_broken_templates_are_one_line_errors(
+    make_story: MakeStory, tmp_path: Path, template: bytes, expected: str
+) -> None:
+    src = make_story({"a.md": GOOD, "templates/timeline.html": template})
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert code == 2 and expected in out and "Traceback" not in out, out
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_is_identical_whatever_the_hash_seed(make_story: MakeStory, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = make_story({
+        "a.md": article("A", tags="[zeta, alpha, mu, beta, kappa]", desk="x", region="y"),
+        "b.txt": "Title\nStandfirst\nBody.\n", "c.md": article("C", None), "static/x/y.css": "a{}",
+    })
+    snapshots = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"out{seed}"
+        env = {"PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+        subprocess.run([sys.executable, "-m", "sitegen", "build", str(src), "-o", str(out)],
+                       env=env, check=True, capture_output=True)
+        snapshots.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert snapshots[0] == snapshots[1] == snapshots[2]

@@ -91,8 +91,9 @@ def test_output_containing_the_source_is_refused(tmp_path: Path) -> None:
 
 
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
-    found = problems('title = "unclosed\n', tmp_path)
-    assert len(found) == 1 and found[0].startswith("sitegen.toml: ") and found[0].endswith("(expected TOML)")
+    assert problems('title = "ok"\nsource = "unclosed\n', tmp_path) == [
+        "sitegen.toml:2: Illegal character '\\n' (expected TOML)"
+    ]
 
 
 def test_missing_explicit_config_file(tmp_path: Path) -> None:

@@ -31,8 +31,12 @@ def test_templates_and_static_are_reserved_only_at_the_top(make_story: MakeStory
 
 def test_static_files_are_listed_with_their_subfolders(make_story: MakeStory) -> None:
     root = make_story({"a.md": "x", "static/CNAME": "news.example.org", "static/img/map.png": b"PNG",
-                       "static/.DS_Store": b"junk"})
-    assert discover(root).static == ("static/CNAME", "static/img/map.png")
+                       "static/.nojekyll": "", "static/_redirects": "/a /b", "static/README.txt": "x",
+                       "static/.well-known/security.txt": "x", "static/upload.png.tmp": b"partial",
+                       "static/style.css~": "backup", "static/.#style.css": "lock"})
+    assert discover(root).static == (  # verbatim, but for files still being written
+        "static/.nojekyll", "static/.well-known/security.txt", "static/CNAME", "static/README.txt",
+        "static/_redirects", "static/img/map.png")
 
 
 def test_symlinked_folder_loops_do_not_hang(make_story: MakeStory) -> None:

@@ -1,13 +1,16 @@
-"""The progress bar appears only on a terminal, and only once reading takes about a second."""
+"""The progress bar appears only on a terminal, and only once a build takes about a second."""
 
 from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
 from sitegen import cli
+
+from conftest import MakeStory, article
 
 
 class FakeTerminal(io.StringIO):
@@ -15,28 +18,38 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_bar_appears_after_a_second_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    terminal = FakeTerminal()
-    now = [100.0]
-    monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(cli.time, "monotonic", lambda: now[0])
-    bar = cli._ProgressBar()
-    bar(1, 50)
-    now[0] += 0.5
-    bar(2, 50)
-    assert terminal.getvalue() == ""  # a quick build shows nothing
-    now[0] += 1.0
-    bar(25, 50)
-    bar(50, 50)
-    bar.close()
-    assert "Reading articles" in terminal.getvalue() and "100%" in terminal.getvalue()
+def run_build(stderr: io.StringIO, src: Path, out: Path, monkeypatch: pytest.MonkeyPatch, step: float) -> str:
+    """Run ``sitegen build`` with ``stderr`` as the terminal and a clock that advances ``step``
+    seconds each time it is read."""
+    now = [1000.0]
+
+    def clock() -> float:
+        now[0] += step
+        return now[0]
+
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(cli.time, "monotonic", clock)
+    with pytest.raises(SystemExit) as caught:
+        cli.cli.main(["build", str(src), "-o", str(out)], prog_name="sitegen")
+    assert caught.value.code == 0
+    return stderr.getvalue()
 
 
-def test_no_bar_when_stderr_is_not_a_terminal(tmp_path, make_story) -> None:  # type: ignore[no-untyped-def]
-    from click.testing import CliRunner
+@pytest.fixture
+def story(make_story: MakeStory) -> Path:
+    return make_story({f"a{i:02}.md": article(f"A{i}") for i in range(30)})
 
-    from conftest import article
 
-    src = make_story({f"a{i}.md": article(f"A{i}") for i in range(20)})
-    result = CliRunner().invoke(cli.cli, ["build", str(src), "-o", str(tmp_path / "out")])
-    assert result.output == f"built {tmp_path / 'out'}: 20 of 20 articles, 0 errors, 0 warnings\n"
+def test_slow_build_on_a_terminal_shows_clicks_bar(story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = run_build(FakeTerminal(), story, tmp_path / "out", monkeypatch, step=0.2)
+    assert "Reading articles" in shown and "100%" in shown
+
+
+def test_quick_build_on_a_terminal_shows_no_bar(story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = run_build(FakeTerminal(), story, tmp_path / "out", monkeypatch, step=0.001)
+    assert "Reading articles" not in shown and shown.startswith("built ")
+
+
+def test_slow_build_into_a_pipe_shows_no_bar(story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = run_build(io.StringIO(), story, tmp_path / "out", monkeypatch, step=0.2)
+    assert shown == f"built {tmp_path / 'out'}: 30 of 30 articles, 0 errors, 0 warnings; 33 files written\n"

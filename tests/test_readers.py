@@ -153,7 +153,7 @@ def test_seed_matches_the_shared_original_line_for_line() -> None:
     ("", "story/a.md: the file is empty (expected an article)"),
     ("  \n\n", "story/a.md: the file is empty (expected an article)"),
     ("Title\ncaf\xe9 au lait\n".encode("latin-1"),
-     "story/a.md:2: is not valid UTF-8 (byte 0xe9; expected UTF-8 text)"),
+     "story/a.md:2: the file is not valid UTF-8 (byte 0xe9; expected UTF-8 text)"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "story/a.md: looks like a binary file (expected UTF-8 text)"),
 ])
 def test_bad_input_gives_one_clear_line(text: str | bytes, expected: str) -> None:
@@ -169,3 +169,58 @@ def test_yes_no_on_off_are_text_not_booleans() -> None:
     a, _ = read("---\ntitle: No\nsource: ON\npublished: 2023-11-06\n---\nx\n")
     assert (a.title, a.source) == ("No", "ON")
     assert read(article(retracted="True"))[0].retracted is True
+
+
+def test_scalars_stay_as_written_not_as_yaml_would_type_them() -> None:
+    a, _ = read("---\ntitle: 12:30\nsource: 010\nauthor: 1.10\ntags: [2023, 1e3]\npublished: 2023-11-06\n---\nx\n")
+    assert (a.title, a.source, a.author, a.tags) == ("12:30", "010", "1.10", ("2023", "1e3"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("---\ntitle: T\ntags: !!set {a, b}\n---\nx\n", "story/a.md:3: 'tags' is a mapping of 2 keys (expected a list of words)"),
+    ("---\ntitle: [a, b]\n---\nx\n", "story/a.md:2: 'title' is a list of 2 items (expected text)"),
+    ("---\ntitle: T\nretracted: yes\n---\nx\n", "story/a.md:3: 'retracted' is 'yes' (expected true or false)"),
+    ("---\ntitle: T\npublished: " + "9" * 500 + "\n---\nx\n",
+     "story/a.md:3: 'published' is '" + "9" * 52 + "'... (expected YYYY-MM-DD or an ISO 8601 datetime)"),
+])
+def test_wrong_shapes_are_named_with_their_line(text: str, expected: str) -> None:
+    assert error_of(text) == expected
+
+
+def test_messages_never_echo_a_huge_value() -> None:
+    message = error_of("---\ntitle: [" + "x, " * 5_000 + "x]\n---\nbody\n")
+    assert message == "story/a.md:2: 'title' is a list of 5001 items (expected text)"
+    message = error_of("---\ntitle: [" + "x, " * 100_000 + "x]\n---\nbody\n")
+    assert message == ("story/a.md:2: 'title' holds more than 10000 values, counting what YAML aliases repeat"
+                       " (expected short front matter)")
+
+
+def test_yaml_alias_bombs_are_refused_quickly() -> None:
+    levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 9):
+        prev, name = chr(96 + i), chr(97 + i)
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    message = error_of("---\n" + "\n".join(levels) + "\ntitle: *i\n---\nx\n")
+    assert "holds more than 10000 values, counting what YAML aliases repeat" in message
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Café Ankara.md", "cafe-ankara"),
+    ("Москва-2023-11-06.md", "москва-2023-11-06"),
+    ("Газа-2023-11-06.md", "газа-2023-11-06"),
+    ("東京.md", "東京"),
+    ("__Mixed   CASE__.txt", "mixed-case"),
+])
+def test_slugs_keep_letters_of_every_script(name: str, slug: str) -> None:
+    assert read("---\ntitle: T\n---\nx\n", path=f"s/{name}")[0].slug == slug
+
+
+def test_txt_lines_that_look_like_markdown_stay_text() -> None:
+    from sitegen.render.body import render_body
+
+    a, _ = read("Title\n1. Blinken arrives.\n2023. A year of war.\n# Gaza\n> not a quote\n* star *emph*\n---\n",
+                path="s/t.txt")
+    html = render_body(a)
+    assert html == ("<p>2023. A year of war.</p>\n<p># Gaza</p>\n<p>&gt; not a quote</p>\n"
+                    "<p>* star *emph*</p>\n<p>---</p>")
+    assert a.standfirst == "1. Blinken arrives."

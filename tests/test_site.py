@@ -106,3 +106,23 @@ def test_static_files_replace_theme_assets_but_not_pages(make_story: MakeStory, 
     assert (out / "assets" / "style.css").read_text() == "body { color: red }"
     assert "not the briefing" not in (out / "index.html").read_text()
     assert (out / "img" / "map.png").read_bytes() == b"\x89PNG"
+
+
+def test_static_file_where_the_site_needs_a_folder_is_not_copied(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": article("A"), "static/articles": "a file", "static/index.html/x.png": b"PNG"})
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "static/articles: not copied: the site needs a folder articles/ [warning]" in result.output
+    assert "static/index.html/x.png: not copied: the site's own page index.html is there [warning]" in result.output
+    assert (tmp_path / "out" / "articles" / "a.html").is_file()
+
+
+def test_config_title_and_description_are_escaped(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": article("A")})
+    (tmp_path / "sitegen.toml").write_text(
+        f'source = "{src}"\noutput = "out"\ntitle = "{HOSTILE}"\ndescription = "\\"><script>x()</script>"\n')
+    result = CliRunner().invoke(cli, ["build", "--config", str(tmp_path / "sitegen.toml")])
+    assert result.exit_code == 0, result.output
+    for html_file in (tmp_path / "out").rglob("*.html"):
+        page = parse(html_file.read_text())
+        assert page.all("script") == [] and HOSTILE in page.text

@@ -17,6 +17,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from sitegen.model import Article
+
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -63,6 +65,13 @@ _LEADING = re.compile(r"^[ \t>]*", re.M)
 
 class NestingError(ValueError):
     """The body is nested (indented or quoted) more deeply than :data:`MAX_NESTING` levels."""
+
+
+def render_body(article: Article) -> str:
+    """The article's body as safe HTML: Markdown for ``.md``, escaped paragraphs for ``.txt``."""
+    if article.body_format == "text":
+        return "\n".join(f"<p>{html.escape(p.text, quote=False)}</p>" for p in article.paragraphs)
+    return render_markdown(article.body)
 
 
 def render_markdown(source: str) -> str:

@@ -7,11 +7,12 @@ from any sub-path of a host.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 import jinja2
@@ -20,8 +21,8 @@ from markupsafe import Markup
 from sitegen import __version__
 from sitegen.config import Config
 from sitegen.errors import Problem, SitegenError
-from sitegen.model import Article, OutputFile
-from sitegen.render.body import NestingError, is_safe_url, render_markdown
+from sitegen.model import Article, OutputFile, Story
+from sitegen.render.body import is_safe_url
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = "assets"
@@ -33,57 +34,42 @@ def theme_dir() -> Path:
     return shipped if shipped.is_dir() else _PACKAGE.parent / "templates"
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
-    """What the renderer gets: the articles to publish and the static files to copy."""
-
-    articles: tuple[Article, ...]
-    static: tuple[OutputFile, ...] = ()
+class TemplateProblem(SitegenError):
+    """A template of the theme or of the story's ``templates/`` is broken. ``str()`` is
+    ``path:line: what is wrong (expected ...)``."""
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """The site's files, sorted by path, and the articles that could not be rendered."""
+    """The site's files, sorted by path, and what could not be placed."""
 
     files: tuple[OutputFile, ...]
     problems: tuple[Problem, ...] = ()
 
 
 def plan(story: Story, config: Config) -> Rendered:
-    """Every file of the site. Same inputs, same bytes.
-
-    An article whose body cannot be rendered (say, Markdown nested thousands of levels deep) is
-    left out of every page and reported; a broken template raises :class:`TemplateProblem`.
-    """
-    bodies, problems = _render_bodies(story.articles)
-    story = Story(tuple(a for a in story.articles if a.slug in bodies), story.static)
+    """Every file of the site. Same inputs, same bytes. Raises :class:`TemplateProblem`."""
+    override = config.source / "templates"
     try:
-        files = _plan(story, bodies, config, problems)
-        return Rendered(tuple(files), tuple(problems))
+        pages = _pages(story, config, _environment(str(override) if override.is_dir() else None))
     except jinja2.TemplateSyntaxError as err:
-        raise TemplateProblem(f"{err.filename or err.name}:{err.lineno}: {err.message} (expected a Jinja2 template)") from None
-    except jinja2.TemplateError as err:
-        raise TemplateProblem(f"templates: {err.__class__.__name__}: {err}") from None
+        raise TemplateProblem(f"{_shown(err.filename or err.name)}:{err.lineno}: {err.message}"
+                              " (expected a Jinja2 template)") from None
+    except jinja2.TemplateNotFound as err:
+        raise TemplateProblem(f"{_where(err)}template '{err.name}' not found (expected it in the story's"
+                              " templates/ or the built-in theme)") from None
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"{_where()}a template is not valid UTF-8 (expected UTF-8 text)") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as err:
+        raise TemplateProblem(f"{_where(err)}{err} (expected names the template is given:"
+                              " site, root, page_path and the page's own)") from None
+    files, problems = _add_static(pages, story.static)
+    for asset in sorted(_theme_assets()):
+        files.setdefault(f"{ASSETS}/{asset.name}", asset.read_bytes())
+    return Rendered(tuple(OutputFile(path, files[path]) for path in sorted(files)), tuple(problems))
 
 
-class TemplateProblem(SitegenError):
-    """A template of the theme or of the story's ``templates/`` is broken."""
-
-
-def _render_bodies(articles: Iterable[Article]) -> tuple[dict[str, Markup], list[Problem]]:
-    bodies: dict[str, Markup] = {}
-    problems: list[Problem] = []
-    for article in articles:
-        try:
-            bodies[article.slug] = Markup(render_markdown(article.body))
-        except (NestingError, RecursionError):
-            problems.append(Problem(article.path, None, "skipped: the Markdown is nested too deeply to render"
-                                    " (expected ordinary paragraphs, lists and quotes)"))
-    return bodies, problems
-
-
-def _plan(story: Story, bodies: dict[str, Markup], config: Config, problems: list[Problem]) -> list[OutputFile]:
-    env = _environment(_override_dir(config))
+def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, bytes]:
     site = {
         "title": config.title,
         "description": config.description,
@@ -91,10 +77,8 @@ def _plan(story: Story, bodies: dict[str, Markup], config: Config, problems: lis
         "base_url": config.base_url,
         "generator": f"sitegen {__version__}",
     }
-    chronological = sorted(story.articles, key=_chronological_key)
-    newest_first = sorted(
-        story.articles, key=lambda a: (a.published is None, _neg_ordinal(a.published), a.path)
-    )
+    chronological = sorted(story.articles, key=lambda a: (a.published is None, _ordinal(a.published), a.path))
+    newest_first = sorted(story.articles, key=lambda a: (a.published is None, -_ordinal(a.published), a.path))
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
@@ -105,42 +89,61 @@ def _plan(story: Story, bodies: dict[str, Markup], config: Config, problems: lis
     page("index.html", "index.html", articles=newest_first)
     page("timeline.html", "timeline.html", days=_by_day(chronological))
     for article in story.articles:
-        page(
-            f"articles/{article.slug}.html",
-            "article.html",
-            article=article,
-            body=bodies[article.slug],
-        )
-    for static in story.static:  # the story's static/ may replace the theme's assets, not its pages
-        if static.path in files:
-            problems.append(Problem(f"static/{static.path}", None,
-                                    f"not copied: the site's own page {static.path} has that name", "warning"))
-        files.setdefault(static.path, static.content)
-    for asset in sorted(_theme_assets()):
-        files.setdefault(f"{ASSETS}/{asset.name}", asset.read_bytes())
-    return [OutputFile(path, files[path]) for path in sorted(files)]
+        page(f"articles/{article.slug}.html", "article.html", article=article,
+             body=Markup(story.bodies[article.slug]))
+    return files
 
 
-def _chronological_key(article: Article) -> tuple[bool, int, str]:
-    return (article.published is None, article.published.toordinal() if article.published else 0, article.path)
+def _add_static(pages: dict[str, bytes], static: Iterable[OutputFile]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The story's ``static/`` files may replace the theme's assets, never a generated page,
+    and never stand where a generated folder is (or the other way round)."""
+    files = dict(pages)
+    folders = {str(parent) for path in pages for parent in PurePosixPath(path).parents}
+    problems = []
+    for file in static:
+        clash = (f"the site's own page {file.path} has that name" if file.path in files
+                 else f"the site needs a folder {file.path}/" if file.path in folders
+                 else next((f"the site's own page {p} is there" for p in map(str, PurePosixPath(file.path).parents)
+                            if p in files), None))
+        if clash:
+            problems.append(Problem(f"static/{file.path}", None, f"not copied: {clash}", "warning"))
+        else:
+            files[file.path] = file.content
+    return files, problems
 
 
-def _neg_ordinal(day: date | None) -> int:
-    return -day.toordinal() if day else 0
+def _ordinal(day: date | None) -> int:
+    return day.toordinal() if day else 0
 
 
 def _by_day(articles: Iterable[Article]) -> list[tuple[date | None, list[Article]]]:
     return [(day, list(group)) for day, group in groupby(articles, key=lambda a: a.published)]
 
 
-def _override_dir(config: Config) -> str | None:
-    folder = config.source / "templates"
-    return str(folder) if folder.is_dir() else None
-
-
 def _theme_assets() -> list[Path]:
     folder = theme_dir() / ASSETS
     return [p for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+
+
+def _where(err: BaseException | None = None) -> str:
+    """``file:line: `` of the innermost template frame of the error being handled, if any."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__ if err else None) if err else []):
+        if frame.filename.endswith((".html", ".xml", ".css", ".txt")):
+            return f"{_shown(frame.filename)}:{frame.lineno}: "
+    return "templates: "
+
+
+def _shown(filename: str | None) -> str:
+    """A template's path as the user knows it: relative to the working folder when inside it,
+    ``sitegen theme/<name>`` for the built-in theme."""
+    if not filename:
+        return "templates"
+    path = Path(filename).resolve()
+    if path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix()
+    if path.is_relative_to(theme_dir()):
+        return f"sitegen theme/{path.relative_to(theme_dir()).as_posix()}"
+    return str(path)
 
 
 @lru_cache(maxsize=8)
@@ -167,4 +170,4 @@ def _longdate(day: date | None) -> str:
 
 
 def _safe_href(url: str | None) -> str:
-    return url if url and is_safe_url(url) else ""
+    return url if url and is_safe_url(url) else "#"

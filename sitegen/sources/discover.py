@@ -6,11 +6,15 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.errors import Problem
+
 ARTICLE_SUFFIXES = (".md", ".txt")
 # Folders of a story that are not articles: the theme override and files copied verbatim.
 RESERVED_DIRS = ("templates", "static")
-# Files still being written by an editor or a sync tool, and notes that are not articles.
-IGNORED_PATTERNS = (".*", "_*", "README*", "*.tmp", "*~", ".#*")
+# Files still being written by an editor or a sync tool: never read, not even from static/.
+PARTIAL_PATTERNS = ("*.tmp", "*~", ".#*")
+# Hidden and private names and notes: never read as articles (static/ copies them verbatim).
+IGNORED_PATTERNS = (".*", "_*", "README*", *PARTIAL_PATTERNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +24,7 @@ class Discovery:
     root: Path
     articles: tuple[str, ...]
     static: tuple[str, ...]
-
-
-def is_ignored(name: str) -> bool:
-    """True for names that are never read: hidden, private, READMEs, files being written."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_PATTERNS)
+    problems: tuple[Problem, ...] = ()
 
 
 def discover(root: Path) -> Discovery:
@@ -32,27 +32,38 @@ def discover(root: Path) -> Discovery:
 
     Hidden and private names (``.x``, ``_x``), ``README*`` and partial files (``*.tmp``, ``*~``,
     ``.#*``) are skipped at every level, folders included. ``templates/`` and ``static/`` at the top
-    level are not searched for articles. Symbolic links to folders are not followed, so a link loop
-    cannot hang a build. The order is by path, code point by code point, on every platform.
+    level are not searched for articles; ``static/`` is copied verbatim, dotfiles such as
+    ``.nojekyll`` and ``.well-known/`` included, but for partial files. Symbolic links to folders
+    are not followed, so a link loop cannot hang a build. A folder that cannot be listed is
+    reported and skipped. The order is by path, code point by code point, on every platform.
     """
+    problems: list[Problem] = []
     articles = [
         rel
-        for rel in _walk(root, root)
-        if rel.split("/", 1)[0] not in RESERVED_DIRS or "/" not in rel
+        for rel in _walk(root, root, IGNORED_PATTERNS, problems)
         if rel.lower().endswith(ARTICLE_SUFFIXES)
+        if not ("/" in rel and rel.split("/", 1)[0] in RESERVED_DIRS)
     ]
     static_dir = root / "static"
-    static = [f"static/{rel}" for rel in _walk(static_dir, static_dir)] if static_dir.is_dir() else []
-    return Discovery(root=root, articles=tuple(sorted(articles)), static=tuple(sorted(static)))
+    static = []
+    if static_dir.is_dir():
+        static = [f"static/{rel}" for rel in _walk(static_dir, static_dir, PARTIAL_PATTERNS, problems, "static/")]
+    return Discovery(root, tuple(sorted(articles)), tuple(sorted(static)), tuple(problems))
 
 
-def _walk(folder: Path, root: Path) -> list[str]:
+def _walk(folder: Path, root: Path, ignored: tuple[str, ...], problems: list[Problem], prefix: str = "") -> list[str]:
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        where = prefix + (folder.relative_to(root).as_posix() + "/" if folder != root else "")
+        problems.append(Problem(where or ".", None, f"folder cannot be read ({err.strerror or err}); skipped"))
+        return []
     found: list[str] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if is_ignored(entry.name):
+    for entry in entries:
+        if any(fnmatch.fnmatchcase(entry.name, pattern) for pattern in ignored):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            found.extend(_walk(entry, root))
+            found.extend(_walk(entry, root, ignored, problems, prefix))
         elif entry.is_file():
             found.append(entry.relative_to(root).as_posix())
     return found

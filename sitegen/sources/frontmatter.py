@@ -7,7 +7,6 @@ naive datetime into an unspecified zone. They stay strings here and are parsed s
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -17,25 +16,19 @@ import yaml
 from sitegen.errors import SourceError
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader without implicit timestamps (dates are parsed by us) and where only
-    ``true``/``false`` are booleans: YAML 1.1 would read a title ``No`` or a source ``ON`` as one."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+# Bounds the walk over the YAML node graph: aliases can make a few lines stand for billions of
+# values ("billion laughs"); no honest front matter comes near this.
+MAX_VALUES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
-    """The parsed mapping, the file line of each key, and where the body starts (1-based)."""
+    """The values as written, the file line of each key, and where the body starts (1-based).
+
+    Scalars stay the text the author typed: YAML 1.1 would turn a title ``12:30`` into 750,
+    a source ``010`` into 8 and a title ``No`` into false. Only ``null``/empty becomes ``None``.
+    Sequences become lists and mappings dicts (of the same plain values).
+    """
 
     values: dict[str, Any]
     lines: dict[str, int]
@@ -57,10 +50,8 @@ def split(text: str, path: str) -> FrontMatter | None:
             break
     else:
         raise SourceError(path, 1, "front matter opened with '---' is never closed (expected a closing '---' line)")
-    block = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(block, Loader=_Loader)
-        values = yaml.load(block, Loader=_Loader) if node is not None else {}
+        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = 2 + mark.line if mark else 1
@@ -70,16 +61,40 @@ def split(text: str, path: str) -> FrontMatter | None:
         raise SourceError(path, 1, f"malformed front matter: {err} (expected 'key: value' lines)") from None
     except RecursionError:
         raise SourceError(path, 2, "malformed front matter: nested too deeply (expected 'key: value' lines)") from None
-    if not isinstance(values, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
+    if node is None:
+        return FrontMatter({}, {}, "\n".join(lines[end + 1 :]), end + 2)
+    if not isinstance(node, yaml.MappingNode):
         raise SourceError(path, 2, "front matter is not a list of 'key: value' lines (expected a YAML mapping)")
+    values: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
-    if node is not None:
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = 2 + key_node.start_mark.line
-    for key in values:
-        if not isinstance(key, str):
-            raise SourceError(path, key_lines.get(str(key), 2), f"front matter key {key!r} is not a name (expected text)")
-    return FrontMatter(values=values, lines=key_lines, body="\n".join(lines[end + 1 :]), body_line=end + 2)
+    budget = [MAX_VALUES]
+    for key_node, value_node in node.value:
+        line = 2 + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
+            raise SourceError(path, line, "a front matter key is not a name (expected 'key: value')")
+        try:
+            values[key_node.value] = _plain(value_node, budget)
+        except _TooLarge:
+            raise SourceError(path, line, f"'{key_node.value}' holds more than {MAX_VALUES} values, counting"
+                              " what YAML aliases repeat (expected short front matter)") from None
+        key_lines[key_node.value] = line
+    return FrontMatter(values, key_lines, "\n".join(lines[end + 1 :]), end + 2)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _plain(node: yaml.Node, budget: list[int]) -> Any:
+    """The value of ``node`` as plain text, lists and dicts, visiting at most ``budget[0]`` nodes."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == "tag:yaml.org,2002:null" else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, budget) for item in node.value]
+    return {str(_plain(k, budget)): _plain(v, budget) for k, v in node.value}
 
 
 def parse_published(value: Any, tz: tzinfo) -> tuple[date, datetime | None]:
@@ -96,11 +111,15 @@ def parse_published(value: Any, tz: tzinfo) -> tuple[date, datetime | None]:
         try:
             return date.fromisoformat(text), None
         except ValueError:
-            raise ValueError(f"is {text!r}, which is not a calendar date (expected YYYY-MM-DD)") from None
+            raise ValueError(f"is {_short(text)}, which is not a calendar date (expected YYYY-MM-DD)") from None
     try:
         stamp = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
-        raise ValueError(f"is {text!r} (expected YYYY-MM-DD or an ISO 8601 datetime)") from None
+        raise ValueError(f"is {_short(text)} (expected YYYY-MM-DD or an ISO 8601 datetime)") from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=tz)
     return stamp.date(), stamp
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text) if len(text) <= limit else repr(text[: limit - 8]) + "..."

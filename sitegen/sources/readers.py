@@ -3,7 +3,8 @@
 ``.md`` files carry front matter and a Markdown body (paragraphs separated by blank lines).
 ``.txt`` files may carry front matter too; without it the first line is the title, the second
 the standfirst when it is a single line followed by more text, and every following line is a
-paragraph of its own.
+paragraph of its own. A ``.txt`` body is plain text: ``1. Blinken arrives.`` or ``# Gaza`` are
+words, never a list or a heading.
 """
 
 from __future__ import annotations
@@ -35,78 +36,138 @@ def read_article(path: str, data: bytes, tz: tzinfo, warn: Warn) -> Article:
     """
     text = _decode(path, data)
     fm = frontmatter.split(text, path)
-    values: dict[str, Any] = fm.values if fm else {}
-    lines: dict[str, int] = fm.lines if fm else {}
+    fields = _Fields(path, fm.values if fm else {}, fm.lines if fm else {})
     body, body_line = (fm.body, fm.body_line) if fm else (text, 1)
-
-    def line_of(key: str) -> int:
-        return lines.get(key, 1)
 
     is_txt = path.lower().endswith(".txt")
     paragraphs = _txt_paragraphs(body, body_line) if is_txt else _md_paragraphs(body, body_line)
-    title = _text_field(values, "title", path, line_of)
-    standfirst = _text_field(values, "standfirst", path, line_of)
+    title = fields.text("title")
+    standfirst = fields.text("standfirst")
     if is_txt and title is None:
         if not paragraphs:
             raise SourceError(path, body_line, "no title (expected the title on the first line)")
-        title = paragraphs[0].text
-        paragraphs = paragraphs[1:]
+        title, paragraphs = paragraphs[0].text, paragraphs[1:]
         if standfirst is None and len(paragraphs) > 1:
-            standfirst = paragraphs[0].text
-            paragraphs = paragraphs[1:]
+            standfirst, paragraphs = paragraphs[0].text, paragraphs[1:]
     if not title:
         raise SourceError(path, 1, "no title (expected a 'title:' line in the front matter)")
     if not paragraphs and not standfirst:
         raise SourceError(path, body_line, "the article has no text (expected paragraphs after the title)")
-    markdown_body = "\n\n".join(p.text for p in paragraphs) if is_txt else body.strip("\n")
 
-    published, published_at = _date_field(values, "published", path, line_of, tz)
-    if published is None and "date" in values:
-        published, published_at = _date_field(values, "date", path, line_of, tz)
+    published, published_at = fields.date("published", tz)
+    if published is None and fields.has("date"):
+        published, published_at = fields.date("date", tz)
     if published is None:
         warn(Problem(path, 1, "no 'published' date: its relative dates cannot be resolved", "warning"))
-    updated, _ = _date_field(values, "updated", path, line_of, tz)
 
-    url = _text_field(values, "url", path, line_of)
+    url = fields.text("url")
     if url is not None and not _is_web_url(url):
-        warn(Problem(path, line_of("url"), f"'url' is {url!r}, not dropped into links (expected an http(s) URL)", "warning"))
+        warn(Problem(path, fields.line("url"), f"'url' is {_show(url)} and is left out of the page"
+                     " (expected an http(s) URL)", "warning"))
         url = None
-    slug_value = _text_field(values, "slug", path, line_of)
+    slug_value = fields.text("slug")
     slug = slugify(slug_value if slug_value is not None else path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     if not slug:
-        raise SourceError(path, line_of("slug"), "the slug is empty (expected letters or digits in the file name or 'slug:')")
-    for key in values:
+        raise SourceError(path, fields.line("slug"),
+                          "the slug is empty (expected letters or digits in the file name or 'slug:')")
+    for key in fields.values:
         if key not in KNOWN_KEYS:
             message = f"unknown front matter key '{key}' kept (known: {', '.join(KNOWN_KEYS)})"
-            warn(Problem(path, line_of(key), message, "warning", once=f"unknown-key:{key}"))
-    retracted = values.get("retracted", False)
-    if not isinstance(retracted, bool):
-        raise SourceError(path, line_of("retracted"), f"'retracted' is {retracted!r} (expected true or false)")
+            warn(Problem(path, fields.line(key), message, "warning", once=f"unknown-key:{key}"))
 
     return Article(
         path=path,
         slug=slug,
         title=title,
-        body=markdown_body,
+        body=body.strip("\n") if not is_txt else "\n\n".join(p.text for p in paragraphs),
+        body_format="text" if is_txt else "markdown",
         paragraphs=tuple(paragraphs),
         published=published,
         published_at=published_at,
-        updated=updated,
-        source=_text_field(values, "source", path, line_of),
+        updated=fields.date("updated", tz)[0],
+        source=fields.text("source"),
         url=url,
-        author=_text_field(values, "author", path, line_of),
-        tags=_tags(values, path, line_of),
-        lang=_text_field(values, "lang", path, line_of),
+        author=fields.text("author"),
+        tags=fields.tags("tags"),
+        lang=fields.text("lang"),
         standfirst=standfirst,
-        retracted=retracted,
-        extra={k: v for k, v in values.items() if k not in KNOWN_KEYS},
+        retracted=fields.boolean("retracted"),
+        extra={k: v for k, v in fields.values.items() if k not in KNOWN_KEYS},
+        lines=dict(fields.lines),
     )
 
 
 def slugify(name: str) -> str:
-    """``"Blinken in Ankara!"`` -> ``"blinken-in-ankara"``: ASCII letters, digits and hyphens."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    """A file-name-safe slug: ``"Blinken in Ankara!"`` -> ``"blinken-in-ankara"``.
+
+    Accents are dropped from Latin letters (``Café`` -> ``cafe``); letters of other scripts are
+    kept (``Москва 2023`` -> ``москва-2023``), so non-Latin names never collapse to nothing.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    kept = "".join(c if c.isalnum() else "-" for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"-+", "-", unicodedata.normalize("NFC", kept)).strip("-")
+
+
+class _Fields:
+    """Typed access to front matter values, each error naming the key's line."""
+
+    def __init__(self, path: str, values: dict[str, Any], lines: dict[str, int]) -> None:
+        self.path, self.values, self.lines = path, values, lines
+
+    def has(self, key: str) -> bool:
+        return self.values.get(key) is not None
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+    def fail(self, key: str, expected: str) -> SourceError:
+        return SourceError(self.path, self.line(key), f"'{key}' is {_show(self.values[key])} (expected {expected})")
+
+    def text(self, key: str) -> str | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, "text")
+        return " ".join(value.split()) or None
+
+    def boolean(self, key: str) -> bool:
+        value = self.values.get(key)
+        if value is None:
+            return False
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise self.fail(key, "true or false")
+
+    def tags(self, key: str) -> tuple[str, ...]:
+        value = self.values.get(key)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else value.split(",") if isinstance(value, str) else None
+        if items is None or not all(isinstance(item, str) for item in items):
+            raise self.fail(key, "a list of words")
+        return tuple(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
+
+    def date(self, key: str, tz: tzinfo) -> tuple[date | None, datetime | None]:
+        value = self.values.get(key)
+        if value is None:
+            return None, None
+        if not isinstance(value, str):
+            raise self.fail(key, "YYYY-MM-DD or an ISO 8601 datetime")
+        try:
+            return frontmatter.parse_published(value, tz)
+        except ValueError as err:
+            raise SourceError(self.path, self.line(key), f"'{key}' {err}") from None
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A short, safe rendering of a value for a message: never megabytes of one hostile field."""
+    if isinstance(value, list):
+        return f"a list of {len(value)} items"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} keys"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 def _decode(path: str, data: bytes) -> str:
@@ -118,7 +179,8 @@ def _decode(path: str, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise SourceError(path, line, f"is not valid UTF-8 (byte 0x{data[err.start]:02x}; expected UTF-8 text)") from None
+        raise SourceError(path, line, f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x};"
+                          " expected UTF-8 text)") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -145,37 +207,6 @@ def _txt_paragraphs(body: str, first_line: int) -> list[Paragraph]:
         for number, line in enumerate(body.split("\n"), start=first_line)
         if line.strip()
     ]
-
-
-def _text_field(values: dict[str, Any], key: str, path: str, line_of: Callable[[str], int]) -> str | None:
-    value = values.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (dict, list)) or isinstance(value, bool):
-        raise SourceError(path, line_of(key), f"'{key}' is {value!r} (expected text)")
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def _date_field(
-    values: dict[str, Any], key: str, path: str, line_of: Callable[[str], int], tz: tzinfo
-) -> tuple[date | None, datetime | None]:
-    if values.get(key) is None:
-        return None, None
-    try:
-        return frontmatter.parse_published(values[key], tz)
-    except ValueError as err:
-        raise SourceError(path, line_of(key), f"'{key}' {err}") from None
-
-
-def _tags(values: dict[str, Any], path: str, line_of: Callable[[str], int]) -> tuple[str, ...]:
-    value = values.get("tags")
-    if value is None:
-        return ()
-    items = value if isinstance(value, list) else str(value).split(",")
-    if any(isinstance(item, (dict, list)) for item in items):
-        raise SourceError(path, line_of("tags"), f"'tags' is {value!r} (expected a list of words)")
-    return tuple(dict.fromkeys(" ".join(str(item).split()) for item in items if str(item).strip()))
 
 
 def _is_web_url(url: str) -> bool:
