@@ -139,11 +139,12 @@ def select(found: list[Mention], order: Mapping[str, int]) -> list[Mention]:
     """Non-overlapping mentions, longest first, then higher priority, then earlier rule; sorted by start."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, order[c.rule.name], c.start))
     taken: list[Mention] = []
-    spans: list[tuple[int, int]] = []
+    used: dict[int, bool] = {}  # characters already covered (only those of candidates)
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in spans):
+        span = range(c.start, c.end)
+        if any(i in used for i in span):
             continue
         taken.append(c)
-        spans.append((c.start, c.end))
+        used.update(dict.fromkeys(span, True))
     taken.sort(key=lambda c: c.start)
     return taken

@@ -71,7 +71,8 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
         out, bad = _resolve_all(select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod)
         if not bad:
             return out
-        failed |= {i for i, c in enumerate(found) if any(c is b for b in bad)}
+        bad_ids = {id(b) for b in bad}
+        failed |= {i for i, c in enumerate(found) if id(c) in bad_ids}
     return out
 
 

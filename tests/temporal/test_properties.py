@@ -69,3 +69,13 @@ def test_next_weekday_is_that_weekday_1_to_7_days_after(dct: date, weekday: str)
 @given(texts)
 def test_deterministic(text: str) -> None:
     assert tag(text, date(2023, 11, 6)) == tag(text, date(2023, 11, 6))
+
+
+def test_no_catastrophic_backtracking_on_runs_of_trigger_words() -> None:
+    import time
+
+    tag("warm up 1999", date(2023, 11, 6))
+    for run in ("one " * 3000, "1 " * 3000, "twenty-" * 3000 + "years", "early " * 3000 + "1990", "10:30 " * 1000):
+        t0 = time.perf_counter()
+        _check_spans(run, tag(run, date(2023, 11, 6)))
+        assert time.perf_counter() - t0 < 5, run[:20]
