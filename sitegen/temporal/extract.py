@@ -2,7 +2,7 @@
 
 A cheap prefilter (one compiled regex of trigger words and digits) finds the places where a
 time expression may be; the rules run only at those places and at the words just before
-them, all at once (one combined regex, see ``rules.Matcher``). Overlapping candidates are
+them, all at once (one combined regex per first word, see ``matcher.py``). Overlapping candidates are
 settled longest first, then by priority, then by rule order.
 """
 
@@ -20,7 +20,6 @@ from .rules import Rule, RuleSet
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
 _NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+)")
-_WORD = re.compile(r"(?<![^\W_])['\u2019]?([^\W_]+)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,7 +63,6 @@ class Rule:
     group_names: tuple[str, ...]  # named groups in order
     first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
     groups: Mapping[str, str]  # group name -> vocabulary name
-    anchors: frozenset[str]  # trigger categories; the rule runs only where one occurs
     resolve: str | None
     value: str | None
     args: Mapping[str, Any]
@@ -210,7 +209,7 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files:
-        rules.extend(_load_rule_file(path, vocabs, known_resolvers, seen, frozen_kinds))
+        rules.extend(_load_rule_file(path, vocabs, known_resolvers, seen))
     ruleset = tuple(rules)
     lexicon: set[str] = set()
     for v in vocabs.values():
@@ -238,7 +237,6 @@ def _load_rule_file(
     vocabs: Mapping[str, Vocabulary],
     resolvers: Mapping[str, Callable[..., Any]],
     seen: dict[str, str],
-    trigger_kinds: Mapping[str, frozenset[str]],
 ) -> list[Rule]:
     data, lines = _read(path)
     where = _short(path)
@@ -273,14 +271,12 @@ def _load_rule_file(
         if not isinstance(pattern, str) or not pattern:
             raise fail("pattern", "has no pattern")
         groups: dict[str, str] = {}
-        anchors: set[str] = set()
 
         def sub(m: re.Match[str]) -> str:
             silent, ref, group = m.groups()
             if ref not in vocabs:
                 known = ", ".join(sorted(vocabs))
                 raise fail("pattern", f"uses vocabulary '{{{ref}}}' (known: {known})", m.group(0))
-            anchors.update(vocabs[ref].triggers)
             if silent:
                 return f"(?:{vocabs[ref].regex})"
             gname = group or ref
@@ -292,8 +288,6 @@ def _load_rule_file(
             return f"(?P<{gname}>{vocabs[ref].regex})"
 
         expanded = _REF.sub(sub, spaces_to_regex(pattern))
-        for word in re.findall(r"[a-z]{3,}", _REF.sub(" ", pattern).casefold()):
-            anchors.update(trigger_kinds.get(word, ()))  # literal trigger words count too
         flags = 0 if spec.get("case_sensitive") else FLAGS
         source = r"(?<![\w$£€])(?:" + expanded + r")(?![\w])"
         try:
@@ -329,7 +323,6 @@ def _load_rule_file(
                 group_names=group_names,
                 first_words=firsts,
                 groups=MappingProxyType(groups),
-                anchors=frozenset(anchors),
                 resolve=resolver,
                 value=spec.get("value"),
                 args=MappingProxyType(dict(args)),
