@@ -139,12 +139,12 @@ def resolve_quarter(quarter: int, published: date, tense: str) -> int:
 
 
 def resolve_season(season: str, published: date, rel: int, tense: str) -> Point:
-    """A season against publication: "this" the current year's, "last" the latest one that
-    has begun before the current season, "next" the first one after; bare seasons by tense."""
+    """A season against publication ("this summer" is handled by the caller: this year's).
+    "last spring" is the latest spring that began before the current season, "next spring"
+    the first after it. A bare season is this year's, unless it has not begun yet (then last
+    year's) or a future cue points ahead (then the next one)."""
     year, current = season_of(published)
     this = season_point(published.year if season != "WI" else year, season)
-    if rel == 0 and tense == "none":
-        rel = 0
     start = this.start
     cur = season_point(year, current).start
     if rel < 0 or (rel == 0 and tense != "future" and start > published):
