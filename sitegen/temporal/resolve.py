@@ -633,7 +633,8 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return None
     if count is not None and g.get("half"):
         count += 0.5
-    return Resolved(duration_value(count, unit), g.get("approx") or g.get("suffix"))
+    mod = g.get("approx") or g.get("suffix") or ("EQUAL_OR_LESS" if g.get("within") else None)
+    return Resolved(duration_value(count, unit), mod)
 
 
 def r_set_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
