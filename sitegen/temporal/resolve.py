@@ -501,6 +501,27 @@ def r_the_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(shift(coarsen(ctx.dct, "quarter"), -1, "quarter"))
 
 
+def quarter_ending(end: date) -> Point:
+    """The calendar quarter a three-month reporting period ending on ``end`` names: the one
+    holding most of its three months (ended Sept. 30 -> Q3; a fiscal quarter ended July 31,
+    May to July, -> Q2)."""
+    return coarsen(end - timedelta(days=45), "quarter")
+
+
+def r_quarter_ended(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"the quarter ended Sept. 30": the quarter the end day names (see quarter_ending),
+    whatever quarter was under discussion before. The end day takes its year as a day
+    without a year would, "ended" being a past cue."""
+    month, day = int(g.get("month") or g.get("monthabbr") or 0), int(g["day"])
+    if ctx.dct is None:
+        return Resolved("XXXX-QX")
+    tense = "past" if str(g.get("verb", "")).casefold() == "ended" else ctx.tense
+    end = resolve_month_day(month, day, ctx.dct, tense)
+    if end is None:
+        return None
+    return _point(quarter_ending(end))
+
+
 def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     h = 2 if g.get("last") else int(g.get("ordinal") or args.get("half") or 0)
     if h not in (1, 2):

@@ -74,6 +74,8 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("the following week", None, "XXXX-WXX", "anaphoric without any anchor"),
     ("It was founded in 1995. The following year it went public.", None, "1996", "the following year"),
     ("Net rose in the third quarter from $5 million a year earlier.", "1989-11-02", "1988-Q3", "a year earlier keeps the quarter"),
+    ("Sales rose in the third quarter. In the quarter ended July 31, Jayark lost money.", "1989-10-26", "1989-Q2",
+     "a quarter named by its end day is that quarter, not the one under discussion"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
