@@ -71,6 +71,8 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("Nov. 4", "2023-11-06", "2023-11-04", "an abbreviated month with a day"),
     ("November 4th", "2023-11-06", "2023-11-04", "an ordinal day"),
     ("in the first half of 1990", "2024-03-04", "1990-H1", "halves"),
+    ("He flew aboard Challenger in October 1984 and later served at NASA.", "1998-04-18", "1984-10",
+     "'and later' + verb is an adverb: the month keeps its year"),
     ("the price we saw in the winter of nineteen ninety-four", "1998-02-23", "1994-WI", "a spoken year names the season's year"),
     ("the following week", None, "XXXX-WXX", "anaphoric without any anchor"),
     ("It was founded in 1995. The following year it went public.", None, "1996", "the following year"),
