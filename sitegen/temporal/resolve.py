@@ -256,6 +256,13 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(p, None, _time_type(p))
 
 
+def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """A day with or without its year (Sept. 30 / Sept. 30, 1989): as written, or as a day without a year."""
+    if g.get("year") is not None:
+        return r_date(g, ctx, args)
+    return r_month_day(g, ctx, args)
+
+
 def r_month_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     month = int(g.get("month") or g.get("monthabbr") or 0)
     year = int(g["year"])
