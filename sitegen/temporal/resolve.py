@@ -442,12 +442,18 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """the year-earlier quarter / year-ago / the year-ago period: the reference period a year back."""
+    """the year-earlier quarter / year-ago / the year-ago period: the reference period a year back.
+
+    A quarter named without one under discussion (no reference time, or only a year) is
+    the last completed quarter, the one results are reported for: "last year's quarter"
+    in an article of 1989-11-01 is 1988-Q3."""
     base = _base(ctx)
     if base is None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "").casefold()
     want = {"quarter": "quarter", "month": "month", "year": "year"}.get(noun.split()[-1] if noun else "", "")
+    if want == "quarter" and ctx.dct is not None and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")):
+        base = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
     if base.gran in ("day", "year") and ctx.dct is not None and not want:
         base = coarsen(ctx.dct, "year")  # "year-ago results": this year's, a year back
     if want:
