@@ -89,19 +89,27 @@ def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None
 
 
 @cli.command("timex")
-@click.argument("file", required=False, default="-", type=click.File("r", encoding="utf-8"))
+@click.argument("file", required=False, default="-", type=click.File("rb"))
 @click.option("--dct", type=IsoDate(), default=None,
               help="Publication date the relative dates are resolved against.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 def timex_cmd(file: Any, dct: date | None, fmt: str) -> None:
-    """Print the time expressions found in FILE (default: standard input)."""
-    from sitegen.temporal import tag
+    """Print the time expressions found in FILE (default: standard input).
 
+    Offsets count characters of the file as written (no newline translation).
+    """
+    from sitegen.temporal import RuleError, tag
+
+    data = file.read()
     try:
-        text = file.read()
-    except UnicodeDecodeError:
-        _fail(f"{file.name}: is not valid UTF-8 (expected UTF-8 text)")
-    timexes = tag(text, dct)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        _fail(f"{file.name}:{line}: the file is not valid UTF-8 (byte 0x{data[err.start]:02x}; expected UTF-8 text)")
+    try:
+        timexes = tag(text, dct)
+    except RuleError as err:
+        _fail(str(err))
     if fmt == "json":
         click.echo(json.dumps([t.to_dict() for t in timexes], indent=2, ensure_ascii=False))
         return

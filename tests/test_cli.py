@@ -280,3 +280,32 @@ def test_output_is_identical_whatever_the_hash_seed(make_story: MakeStory, tmp_p
                        env=env, check=True, capture_output=True)
         snapshots.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert snapshots[0] == snapshots[1] == snapshots[2]
+
+
+def test_timex_offsets_index_the_file_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Talks.\r\nThey met Monday.\r\n")
+    result = CliRunner().invoke(cli, ["timex", str(path), "--dct", "2023-11-06", "--format", "json"])
+    [tag] = json.loads(result.output)
+    text = path.read_bytes().decode("utf-8")
+    assert text[tag["start"]:tag["end"]] == "Monday" == tag["text"]
+
+
+def test_timex_names_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Line one\ncaf\xe9 on Monday\n".encode("latin-1"))
+    result = CliRunner().invoke(cli, ["timex", str(path)])
+    assert result.exit_code == 2
+    assert result.output == f"{path}:2: the file is not valid UTF-8 (byte 0xe9; expected UTF-8 text)\n"
+
+
+def test_timex_broken_rule_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitegen.temporal as temporal
+
+    def broken(text: str, dct: object) -> list[object]:
+        raise temporal.RuleError("temporal/data/en/rules.toml", 41, "weekday-bare", "uses vocabulary '{wekday}'")
+
+    monkeypatch.setattr(temporal, "tag", broken)
+    result = CliRunner().invoke(cli, ["timex", "-"], input="Monday")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.startswith("temporal/data/en/rules.toml:41: ")
