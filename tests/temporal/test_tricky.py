@@ -71,6 +71,7 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("Nov. 4", "2023-11-06", "2023-11-04", "an abbreviated month with a day"),
     ("November 4th", "2023-11-06", "2023-11-04", "an ordinal day"),
     ("in the first half of 1990", "2024-03-04", "1990-H1", "halves"),
+    ("This is VOA Today.", "1998-03-31", NONE, "'Today' after an acronym is a title (VOA Today, USA Today)"),
     ("U.K. sales for last year's quarter were about $3 million.", "1989-11-01", "1988-Q3",
      "a year-back quarter with no quarter under discussion: the last reported one, a year back"),
     ("It lost $92 million for the quarter ended Sept. 30. The year-ago results were restated.", "1989-11-01", "1988-Q3",
