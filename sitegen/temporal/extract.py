@@ -20,6 +20,7 @@ from .rules import Rule, RuleSet
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
 _NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+)")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a paragraph break: no time expression spans one
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,8 @@ def candidates(text: str, rules: RuleSet) -> list[Mention]:
             s, e = regs[gi]
             if s < 0 or s == e:
                 continue
+            if "\n" in text[s:e] and _BLANK_LINE.search(text, s, e):
+                continue  # a pattern's own [\s-]* ran across a paragraph break
             rule = all_rules[ri]
             if not _context_ok(rule, text, s, e):
                 continue

@@ -29,6 +29,9 @@ _RULE_FIELDS = {
     "reject_before", "reject_after", "require_before", "require_after", "case_sensitive", "note",
 }
 _EXAMPLE_FIELDS = {"text", "published", "expect", "span", "type", "mod", "note"}
+# A space in a pattern or a vocabulary form: any run of whitespace holding at most one line
+# break, so a match never runs across a blank line (a paragraph break). Unambiguous: linear.
+SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +120,9 @@ def _find_line(lines: list[str], needle: str, start: int = 0, stop: int | None =
     return start + 1
 
 
-def _form_regex(form: str) -> str:
-    return r"\s+".join(re.escape(part) for part in form.split())
-
-
 def _alternation(forms: list[str]) -> str:
-    """All forms as one character trie (longest first at every branch); a space matches any whitespace."""
-    return trie(sorted(set(forms)), space=r"\s+")
+    """All forms as one character trie (longest first at every branch); a space matches ``SPACE``."""
+    return trie(sorted(set(forms)), space=SPACE)
 
 
 def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...], frozenset[str]]:
@@ -166,7 +165,8 @@ def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...
 
 
 def spaces_to_regex(pattern: str) -> str:
-    """A space in a rule pattern (outside a character class) matches any run of whitespace."""
+    """A space in a rule pattern (outside a character class) matches ``SPACE``: whitespace
+    with at most one line break."""
     out = []
     in_class = False
     escaped = False
@@ -182,7 +182,7 @@ def spaces_to_regex(pattern: str) -> str:
         elif ch == "]":
             in_class = False
         elif ch == " " and not in_class:
-            out.append(r"\s+")
+            out.append(SPACE)
             continue
         out.append(ch)
     return "".join(out)
