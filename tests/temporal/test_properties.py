@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -63,6 +64,13 @@ def test_next_weekday_is_that_weekday_1_to_7_days_after(dct: date, weekday: str)
     day = date.fromisoformat(found[0].value)
     assert day.isoweekday() == WEEKDAYS.index(weekday) + 1
     assert timedelta(days=1) <= day - dct <= timedelta(days=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["\n\n", " \n \n ", "\r\n\r\n"]), max_size=30).map(" ".join), published)
+def test_no_tag_runs_across_a_blank_line(text: str, dct: date | None) -> None:
+    for t in tag(text, dct):
+        assert not re.search(r"\n[^\S\n]*\n", t.text), t
 
 
 @settings(max_examples=100, deadline=None)
