@@ -64,6 +64,7 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("Rockets fell last night.", "1998-01-20", "1998-01-19TNI", "last night is yesterday's night"),
     ("He spoke this morning.", "1998-02-06", "1998-02-06TMO", "this morning"),
     ("a profit of $33 million a year", "1989-10-26", "P1Y", "a rate is a set"),
+    ("Sales should rise 8.5% annually.", "1989-10-26", NONE, "a growth rate: 'annually' after a percentage is not a recurring event"),
     ("in the 20th century", "2024-03-04", "19", "centuries"),
     ("music of the nineties", "2024-03-04", "199X", "decade words"),
     ("a man in his sixties", "2024-03-04", NONE, "an age is not a decade"),
