@@ -78,7 +78,7 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("It lost $92 million for the quarter ended Sept. 30. The year-ago results were restated.", "1989-11-01", "1988-Q3",
      "the end day of a quarter does not replace the quarter under discussion"),
     ("New flights leave on Monday and Tuesday nights.", "1998-02-13", "XXXX-WXX-1TNI", "a coordinated weekday shares the plural part of day: a set, not last Monday"),
-    ("Islam will one day be the second largest religion.", "1998-03-03", "FUTURE_REF", "'one day' before a verb is 'someday', not a day long"),
+    ("The town hopes it will one day host the games.", "2023-11-06", "FUTURE_REF", "'will one day' + verb is 'someday', not a day long"),
     ("He flew aboard Challenger in October 1984 and later served at NASA.", "1998-04-18", "1984-10",
      "'and later' + verb is an adverb: the month keeps its year"),
     ("the price we saw in the winter of nineteen ninety-four", "1998-02-23", "1994-WI", "a spoken year names the season's year"),
