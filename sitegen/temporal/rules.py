@@ -19,6 +19,7 @@ from typing import Any
 
 from .matcher import ANY, Matcher, build_matcher, first_words, trie
 from .model import RuleError
+from .tense import TenseCues, load_cues
 
 DATA = Path(__file__).parent / "data" / "en"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -94,6 +95,7 @@ class RuleSet:
     by_name: Mapping[str, Rule] = field(default_factory=dict)
     matcher: Matcher | None = None
     lexicon: frozenset[str] = frozenset()  # every word of every vocabulary and pattern (case-folded)
+    tense: TenseCues | None = None  # the [tense] cue lists of the vocabulary file (tense.py)
 
 
 def _short(path: Path) -> str:
@@ -128,6 +130,7 @@ def _alternation(forms: list[str]) -> str:
 def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...], frozenset[str]]:
     data, lines = _read(path)
     where = _short(path)
+    data.pop("tense", None)  # tense cues, read by tense.load_cues
     triggers = tuple(data.pop("triggers", ()))
     stopwords = frozenset(data.pop("not_triggers", ()))
     regex_tables = data.pop("regex", {})
@@ -220,7 +223,16 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
+        _tense_cues(patterns),
     )
+
+
+def _tense_cues(patterns: Path) -> TenseCues:
+    try:
+        return load_cues(patterns)
+    except (ValueError, re.error) as err:
+        data, lines = _read(patterns)
+        raise RuleError(_short(patterns), _find_line(lines, "[tense]"), "", f"[tense]: {err}") from None
 
 
 def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:

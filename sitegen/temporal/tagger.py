@@ -14,7 +14,7 @@ from .extract import Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import tense_at
+from .tense import TenseCues, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -68,7 +68,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     found = candidates(text, ruleset)
     failed: set[int] = set()
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
-        out, bad = _resolve_all(select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod)
+        out, bad = _resolve_all(select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense)
         if not bad:
             return out
         bad_ids = {id(b) for b in bad}
@@ -76,13 +76,15 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     return out
 
 
-def _resolve_all(mentions: list[Mention], text: str, dct: date | None, pod: str | None) -> tuple[list[Timex], list[Mention]]:
+def _resolve_all(
+    mentions: list[Mention], text: str, dct: date | None, pod: str | None, cues: TenseCues | None = None
+) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
-        tense = tense_at(text, m.start, m.end) if m.rule.resolve in TENSED else "none"
+        tense = tense_at(text, m.start, m.end, cues) if m.rule.resolve in TENSED else "none"
         ctx = Context(dct, pod, ref, tense)
         try:
             res = resolve_mention(m, text, ctx)

@@ -1,26 +1,115 @@
-"""Local tense cues: does the clause around a mention point to the future?"""
+"""Local tense cues: does the clause around a mention point to the future?
+
+The cue words are data (``[tense]`` in ``data/en/patterns.toml``); this module only says
+how they combine.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|would|'ll|going to|gonna|is to|are to|was to|were to|"
-    r"(?:plans?|planned|planning|expects?|expected|intends?|intended|aims?|hopes?|hoped|set|slated|due) to|"
-    r"expected|scheduled|due|to be held|upcoming)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\b(?:ended|since|last|was|were|began|started|closed|opened|killed|died)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
-_FUTURE_IN_PAST = re.compile(r"\b(?:had been|had|was|were)\s+$", re.IGNORECASE)  # "had been due to expire Friday"
-_REPORT = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|declared|confirmed)\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
+_WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])")
+_PARENTHESIS_OPENS = re.compile(r",|\b(?:who|which)\b", re.IGNORECASE)
+_BARE_PREPOSITION = re.compile(r"^[\s,]*(?:(?:on|in|at|by|from|until|till|for|this|next|last|the)\s+)*$", re.IGNORECASE)
+KEYS = ("future", "future_after", "past_before", "future_in_past", "report", "deadline",
+        "deadline_past_after", "past_forms", "not_past", "not_finite_after")
 
 
-def tense_at(text: str, start: int, end: int) -> str:
-    """"future" if the mention's clause has a future cue before it (within 60 characters) or
-    just after it (within 25); "past" if a past cue ("ended", "since", "was") comes right
-    before it; "none" otherwise. A reporting verb right before the mention ("said Friday")
-    means "none": the saying is past."""
+def _alternation(words: list[str]) -> str:
+    forms = sorted({" ".join(w.casefold().split()) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in forms)
+
+
+@dataclass(frozen=True, slots=True)
+class TenseCues:
+    """The compiled ``[tense]`` lists (see ``patterns.toml`` for what each one means)."""
+
+    future: re.Pattern[str]
+    future_after: re.Pattern[str]
+    past_before: re.Pattern[str]
+    future_in_past: re.Pattern[str]
+    report: re.Pattern[str]
+    deadline: re.Pattern[str]
+    deadline_past_after: re.Pattern[str]
+    past_forms: frozenset[str]
+    not_past: frozenset[str]
+    not_finite_after: frozenset[str]
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
+        missing = [k for k in KEYS if not table.get(k)]
+        if missing:
+            raise ValueError(f"[tense] needs non-empty lists {', '.join(missing)}")
+        alt = {k: _alternation(table[k]) for k in KEYS}
+        i = re.IGNORECASE
+        return cls(
+            future=re.compile(rf"\b(?:{alt['future']})\b", i),
+            future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
+            past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:on\s+|in\s+)?$", i),
+            future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
+            report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
+            deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
+            deadline_past_after=re.compile(rf"\b(?:{alt['deadline_past_after']})\b", i),
+            past_forms=frozenset(w.casefold() for w in table["past_forms"]),
+            not_past=frozenset(w.casefold() for w in table["not_past"]),
+            not_finite_after=frozenset(w.casefold() for w in table["not_finite_after"]),
+        )
+
+
+def load_cues(path: Path) -> TenseCues:
+    with path.open("rb") as f:
+        return TenseCues.from_table(tomllib.load(f).get("tense", {}))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> TenseCues:
+    return load_cues(Path(__file__).parent / "data" / "en" / "patterns.toml")
+
+
+def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
+    """Is there a finite past verb in ``text``: a lower-case word in ``past_forms``, or ending
+    in -ed and not in ``not_past``, that does not follow a word of ``not_finite_after``
+    ("will be held", "the planned talks") and is not a participle before "by"."""
+    prev = previous.casefold()
+    for m in _WORD.finditer(text):
+        word = m.group(1)
+        if (word in cues.past_forms or (word.endswith("ed") and len(word) > 4 and word not in cues.not_past)) \
+                and prev not in cues.not_finite_after and not text.startswith(" by ", m.end()):
+            return True
+        prev = word
+    return False
+
+
+def _parenthetical(before: str, cue: re.Match[str]) -> bool:
+    """The cue sits in an aside closed by a comma before the mention: ", who will retire soon,"
+    or ", set to resume," (but "will, on Friday," keeps its cue)."""
+    between = before[cue.end() :]
+    comma = between.rfind(",")
+    if comma < 0 or _BARE_PREPOSITION.match(between[comma + 1 :]):
+        return False
+    return _PARENTHESIS_OPENS.search(before[: cue.start()]) is not None
+
+
+def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
+    """"future", "past" or "none" for the mention ``text[start:end]``.
+
+    * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
+    * "past" if a past cue ("ended", "since", "was") comes right before it;
+    * "future" after a deadline ("by Friday"), unless the clause goes on in the past;
+    * "future" if the clause (up to 60 characters before) has a future cue ("will", "is to",
+      "scheduled", "is expected to"), unless the cue follows a past auxiliary ("had been due
+      to"), sits in an aside closed by a comma (", who will retire soon,"), or a finite past
+      verb comes between it and the mention ("who will retire met rebels on Tuesday");
+    * "future" if a future cue follows within 25 characters ("Friday, will ...");
+    * "none" otherwise.
+    """
+    cues = cues or default_cues()
     lo = max(0, start - 60)
     before = text[lo:start]
     cut = None
@@ -28,23 +117,26 @@ def tense_at(text: str, start: int, end: int) -> str:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
-    if _REPORT.search(before.rstrip(" ,on")):
+    if cues.report.search(before.rstrip(" ,on")):
         return "none"
-    if _PAST.search(before):
+    if cues.past_before.search(before):
         return "past"
-    if re.search(r"\bby\s+$", before, re.IGNORECASE):  # a deadline: "by Friday", "by February" ...
-        if not re.search(r"\b(?:had|was|were|did)\b", text[end : end + 40], re.IGNORECASE):
-            return "future"  # ... unless the clause is in the past: "by Saturday the crowds had gone"
+    if cues.deadline.search(before):
+        if not cues.deadline_past_after.search(text[end : end + 40]):
+            return "future"
         return "none"
-    cue: re.Match[str] | None = None
-    for cue in _FUTURE.finditer(before):
-        pass
-    if cue is not None and not _FUTURE_IN_PAST.search(before[: cue.start()]):
+    for cue in reversed(list(cues.future.finditer(before))):
+        if cues.future_in_past.search(before[: cue.start()]):
+            break
+        if _parenthetical(before, cue):
+            continue
+        if has_past_verb(before[cue.end() :], cues, cue.group(0).split()[-1]):
+            break
         return "future"
     after = text[end : end + 25]
     stop = _BOUNDARY.search(after)
     if stop:
         after = after[: stop.start()]
-    if re.match(r"\s*,?\s*(?:will|'ll|is to|are to|is expected|are expected|is scheduled|are scheduled|would)\b", after, re.IGNORECASE):
+    if cues.future_after.match(after):
         return "future"
     return "none"
