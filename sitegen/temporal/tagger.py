@@ -55,8 +55,13 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     """All time expressions in ``text``, resolved against the publication date ``dct``.
 
     Sorted by start, never overlapping, ``text[t.start:t.end] == t.text``. Without ``dct``,
-    relative expressions keep an underspecified value (``XXXX-XX-XX``). Never raises on a str.
+    relative expressions keep an underspecified value (``XXXX-XX-XX``). Never raises on a str
+    with a valid ``dct``; a ``dct`` that is not a date (say the string ``"2023-11-06"``) is a
+    ``TypeError``. An expression whose value or interval falls outside the calendar (year 1 to
+    9999) is left out.
     """
+    if dct is not None and not isinstance(dct, date):
+        raise TypeError(f"dct must be a datetime.date, a datetime or None, not {type(dct).__name__} {dct!r}")
     if not isinstance(text, str) or not text:
         return []
     ruleset = rules or default_rules()
@@ -88,15 +93,16 @@ def _resolve_all(
         ctx = Context(dct, pod, ref, tense)
         try:
             res = resolve_mention(m, text, ctx)
+            if res is not None:
+                type_ = res.type or m.rule.type
+                earliest, latest = _interval(res, type_, dct)
         except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
             res = None
         if res is None:
             bad.append(m)
             continue
-        type_ = res.type or m.rule.type
         g = m.groups
         mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
-        earliest, latest = _interval(res, type_, dct)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         if (
             res.point is not None

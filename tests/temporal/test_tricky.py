@@ -146,3 +146,8 @@ def test_a_deadline_in_past_narrative_is_past() -> None:
     assert [t.value for t in found] == ["2023-11-04TMO"]
     found = tag("The report is due by Friday.", date(2023, 11, 8))
     assert [t.value for t in found] == ["2023-11-10"]
+
+
+def test_a_string_publication_date_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"dct must be a datetime.date.*'2023-11-06'"):
+        tag("They met on Monday.", "2023-11-06")  # type: ignore[arg-type]
