@@ -438,7 +438,25 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         base = b
     p = _offset_point(base, n, unit)
     # "a year earlier" compares with the period under discussion; it does not move the story on
-    return Resolved(value_of(p), None, p, None, anchor=unit not in ("year", "quarter"))
+    return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, None, anchor=unit not in ("year", "quarter"))
+
+
+_LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
+
+
+def point_mod(approx: str | None, direction: int) -> str | None:
+    """The TimeML mod of a point counted off by a modified duration. TimeML keeps MORE_THAN and
+    LESS_THAN for durations; for a point they become BEFORE/AFTER: "more than two years ago" is
+    before the point two years back (BEFORE), "almost two years ago" after it (AFTER), and "more
+    than two years later" after the point (AFTER). "at least" / "no more than" give ON_OR_BEFORE /
+    ON_OR_AFTER. "about" stays APPROX."""
+    if approx not in _LONGER:
+        return approx
+    longer = _LONGER[approx]
+    earlier = longer == (direction < 0)
+    if approx in ("MORE_THAN", "LESS_THAN"):
+        return "BEFORE" if earlier else "AFTER"
+    return "ON_OR_BEFORE" if earlier else "ON_OR_AFTER"
 
 
 def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:

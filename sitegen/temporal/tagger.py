@@ -36,6 +36,26 @@ def _interval(res: Resolved, type_: str, dct: date | None) -> tuple[date | None,
     return None, None
 
 
+def bound_interval(
+    earliest: date | None, latest: date | None, mod: str | None, text: str, dct: date | None
+) -> tuple[date | None, date | None]:
+    """The interval a mod and the DCT leave of a period. BEFORE / ON_OR_BEFORE open its start
+    ("more than two years ago": any time up to the end of 2021), AFTER / ON_OR_AFTER its end
+    ("1994 or later"). A period holding the DCT said with "earlier" ends at the DCT ("earlier
+    this week" is this week up to publication), one said with "later" starts at it."""
+    if mod in ("BEFORE", "ON_OR_BEFORE"):
+        earliest = None
+    elif mod in ("AFTER", "ON_OR_AFTER"):
+        latest = None
+    if dct is not None and earliest is not None and latest is not None and earliest <= dct <= latest:
+        word = text.split(None, 1)[0].casefold() if text.strip() else ""
+        if word == "earlier":
+            latest = dct
+        elif word == "later":
+            earliest = dct
+    return earliest, latest
+
+
 def _fill(template: str, groups: dict[str, object]) -> str:
     out = template
     for k, v in groups.items():
@@ -103,6 +123,7 @@ def _resolve_all(
             continue
         g = m.groups
         mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
+        earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         if (
             res.point is not None

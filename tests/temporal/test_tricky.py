@@ -151,3 +151,25 @@ def test_a_deadline_in_past_narrative_is_past() -> None:
 def test_a_string_publication_date_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match=r"dct must be a datetime.date.*'2023-11-06'"):
         tag("They met on Monday.", "2023-11-06")  # type: ignore[arg-type]
+
+
+INTERVALS = [  # text, published, span, value, mod, earliest, latest
+    ("It happened more than two years ago.", "2023-11-06", "more than two years ago", "2021", "BEFORE", None, "2021-12-31"),
+    ("It happened almost two years ago.", "2023-11-06", "almost two years ago", "2021", "AFTER", "2021-01-01", None),
+    ("It opened about two years ago.", "2023-11-06", "about two years ago", "2021", "APPROX", "2021-01-01", "2021-12-31"),
+    ("They met more than two years later.", "2023-11-06", "more than two years later", "2025", "AFTER", "2025-01-01", None),
+    ("delivery in 1994 or later", "2023-11-06", "1994 or later", "1994", "ON_OR_AFTER", "1994-01-01", None),
+    ("Earlier this week, prices fell.", "2023-11-08", "Earlier this week", "2023-W45", "START", "2023-11-06", "2023-11-08"),
+    ("Earlier this year, prices fell.", "2023-11-06", "Earlier this year", "2023", "START", "2023-01-01", "2023-11-06"),
+    ("Later this year, prices will fall.", "2023-11-06", "Later this year", "2023", "END", "2023-11-06", "2023-12-31"),
+    ("Early this year, prices fell.", "2023-11-06", "Early this year", "2023", "START", "2023-01-01", "2023-12-31"),
+]
+
+
+@pytest.mark.parametrize("text, published, span, value, mod, earliest, latest", INTERVALS, ids=[c[0] for c in INTERVALS])
+def test_interval_respects_mod_and_publication(
+    text: str, published: str, span: str, value: str, mod: str, earliest: str | None, latest: str | None
+) -> None:
+    found = tag(text, date.fromisoformat(published))
+    assert [(t.text, t.value, t.mod) for t in found] == [(span, value, mod)]
+    assert (found[0].earliest, found[0].latest) == (_published(earliest), _published(latest))
