@@ -52,6 +52,7 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("for two-and-a-half hours", "2024-03-04", "PT2H30M", "a fractional duration"),
     ("over the last couple of years", "2023-11-06", "P2Y", "a couple is two"),
     ("during its month long assault", "2023-11-06", "P1M", "month long"),
+    ("They began a month-long assault.", "2023-11-06", "P1M", "the article stays outside an adjectival duration: 'a [month-long]'"),
     ("Turkey is now a mediator.", "2023-11-06", "PRESENT_REF", "now"),
     ("He recently resigned.", "2023-11-06", "PAST_REF", "recently"),
     ("It will matter in the future.", "2023-11-06", "FUTURE_REF", "the future"),
