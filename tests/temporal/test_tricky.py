@@ -97,6 +97,7 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("She joined in June 2011 and later ran the unit.", "2023-11-06", "2011-06",
      "'and later' + verb is an adverb: the month keeps its year"),
     ("In March, two thousand troops arrived.", "2023-11-06", "2023-03", "'two thousand' before a noun is a count: only the month is a date"),
+    ("In the summer of two thousand workers struck.", "2023-11-06", "2023-SU", "a count after 'the summer of' is not the year 2000"),
     ("Snow closed the pass in the winter of nineteen eighty-eight.", "2023-11-06", "1988-WI", "a spoken year names the season's year"),
     ("the following week", None, "XXXX-WXX", "anaphoric without any anchor"),
     ("They met on Nov. 1. The next day, talks failed.", "2023-11-06", "2023-11-02", "'the next' counts from the story, not from publication"),
