@@ -79,6 +79,21 @@ def resolve_month_day(month: int, day: int, published: date, tense: str) -> date
     return pick_by_tense(options, published, tense)
 
 
+def resolve_month_day_weekday(month: int, day: int, weekday: int, published: date, tense: str) -> date | None:
+    """A day without a year named with its weekday ("Thursday, Jan. 5"; 1 = Monday): the one of
+    the publication year and the years either side on which that day is that weekday (at most
+    one is: a date's weekday moves one or two days a year). If none is, the weekday is a slip:
+    the day as without a weekday (see resolve_month_day)."""
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            return d
+    return resolve_month_day(month, day, published, tense)
+
+
 def pick_by_tense(options: list[date], published: date, tense: str) -> date | None:
     """Of yearly recurring days (sorted), the one the tense points to (see resolve_month_day)."""
     if not options:
@@ -249,7 +264,10 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             return None
         time = g.get("partofday") or g.get("clock")
         return Resolved(f"XXXX-{month:02d}-{day:02d}" + (f"T{time}" if time else ""), type="TIME" if time else None)
-    d = resolve_month_day(month, day, ctx.dct, ctx.tense)
+    if g.get("dow") is not None:
+        d = resolve_month_day_weekday(month, day, int(g["dow"]), ctx.dct, ctx.tense)
+    else:
+        d = resolve_month_day(month, day, ctx.dct, ctx.tense)
     if d is None:
         return None
     p = _with_time(Point("day", d), g)

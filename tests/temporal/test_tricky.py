@@ -85,6 +85,8 @@ CASES = [  # text, published, expected (value | (value, mod) | (span, value) via
     ("a man in his sixties", "2024-03-04", NONE, "an age is not a decade"),
     ("It happened on 4 November 2023.", None, "2023-11-04", "day month year"),
     ("Nov. 4", "2023-11-06", "2023-11-04", "an abbreviated month with a day"),
+    ("Monday, Nov. 4", "2023-11-06", "2024-11-04", "the weekday picks the year: Nov. 4, 2023 is a Saturday"),
+    ("The election will be held on Thursday, Jan. 5.", "2023-12-20", "2023-01-05", "the weekday picks the year: Jan. 5, 2024 is a Friday"),
     ("November 4th", "2023-11-06", "2023-11-04", "an ordinal day"),
     ("in the first half of 1990", "2024-03-04", "1990-H1", "halves"),
     ("She told USA Today that she would run.", "2023-11-06", NONE, "'Today' after an acronym is a title (VOA Today, USA Today)"),
