@@ -547,6 +547,29 @@ def format_error_kinds(kinds: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# Inputs that would hang a tagger with quadratic (or worse) backtracking: runs of trigger
+# words and of whitespace. Their time is a figure, like throughput; tests only check the spans.
+PATHOLOGICAL = {
+    "'one ' x3000": "one " * 3000,
+    "'1 ' x3000": "1 " * 3000,
+    "'twenty-' x3000 + years": "twenty-" * 3000 + "years",
+    "'early ' x3000 + 1990": "early " * 3000 + "1990",
+    "'10:30 ' x1000": "10:30 " * 1000,
+    "' \\n' x3000 + May": " \n" * 3000 + "May",
+}
+
+
+def time_pathological(tagger) -> dict[str, float]:
+    """Seconds to tag each pathological input once (publication date 2023-11-06)."""
+    tagger("warm up 1999", dt.date(2023, 11, 6))
+    out = {}
+    for name, text in PATHOLOGICAL.items():
+        t0 = time.perf_counter()
+        tagger(text, dt.date(2023, 11, 6))
+        out[name] = time.perf_counter() - t0
+    return out
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -599,6 +622,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(format_figures(f"{args.tagger} ({args.folder})", res))
         print(format_timing(args.tagger, res["timing"]))
+        if args.tagger == "sitegen":
+            res["pathological_s"] = time_pathological(tagger)
+            print("pathological inputs (seconds each): "
+                  + ", ".join(f"{k} {v:.3f}" for k, v in res["pathological_s"].items()))
         if res["problems"]:
             print(f"WARNING: {len(res['problems'])} malformed system timexes, e.g.:")
             for p in res["problems"][:5]:

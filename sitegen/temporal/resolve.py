@@ -260,7 +260,9 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     month = int(g.get("month") or g.get("monthabbr") or 0)
     day = int(g["day"])
     if ctx.dct is None:
-        if not (1 <= month <= 12 and 1 <= day <= 31):
+        try:
+            date(2000, month, day)  # a leap year: Feb. 29 may be, Feb. 30 never is
+        except ValueError:
             return None
         time = g.get("partofday") or g.get("clock")
         return Resolved(f"XXXX-{month:02d}-{day:02d}" + (f"T{time}" if time else ""), type="TIME" if time else None)

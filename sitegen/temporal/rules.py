@@ -29,7 +29,7 @@ _RULE_FIELDS = {
     "name", "type", "pattern", "resolve", "value", "args", "mod", "priority", "examples",
     "reject_before", "reject_after", "require_before", "require_after", "case_sensitive", "note",
 }
-_EXAMPLE_FIELDS = {"text", "published", "expect", "span", "type", "mod", "note"}
+_EXAMPLE_FIELDS = {"text", "published", "expect", "span", "type", "mod", "note", "others"}
 # A space in a pattern or a vocabulary form: any run of whitespace holding at most one line
 # break, so a match never runs across a blank line (a paragraph break). Unambiguous: linear.
 SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
@@ -55,6 +55,7 @@ class Example:
     type: str | None
     mod: str | None
     line: int
+    others: tuple[str, ...] = ()  # with expect = "": the spans other rules tag there (default: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +324,12 @@ def _load_rule_file(
                 published = date.fromisoformat(pub) if pub else None
             except (TypeError, ValueError):
                 raise RuleError(where, eline, name, f"example published is {pub!r} (expected YYYY-MM-DD)") from None
-            examples.append(Example(ex["text"], published, str(ex["expect"]), ex.get("span"), ex.get("type"), ex.get("mod"), eline))
+            others = ex.get("others", [])
+            if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+                raise RuleError(where, eline, name, f"example others is {others!r} (expected a list of spans)")
+            examples.append(
+                Example(ex["text"], published, str(ex["expect"]), ex.get("span"), ex.get("type"), ex.get("mod"), eline, tuple(others))
+            )
         args = spec.get("args", {})
         out.append(
             Rule(

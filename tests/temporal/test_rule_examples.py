@@ -28,6 +28,8 @@ def test_rule_example(case: tuple[Rule, Example]) -> None:
     where = f"{rule.path}:{ex.line}: rule {rule.name!r} on {ex.text!r}"
     if ex.expect == "":
         assert mine == [], f"{where}: expected nothing, got {mine}"
+        others = [(t.text, t.rule, t.value) for t in found]
+        assert [t.text for t in found] == list(ex.others), f"{where}: expected only {list(ex.others)} tagged, got {others}"
         return
     assert mine, f"{where}: no match (got {[(t.text, t.rule, t.value) for t in found]})"
     t = mine[0]
