@@ -233,7 +233,7 @@ def _tense_cues(patterns: Path) -> TenseCues:
         return load_cues(patterns)
     except (ValueError, re.error) as err:
         data, lines = _read(patterns)
-        raise RuleError(_short(patterns), _find_line(lines, "[tense]"), "", f"[tense]: {err}") from None
+        raise RuleError(_short(patterns), _find_line(lines, "[tense]"), "", str(err)) from None
 
 
 def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:

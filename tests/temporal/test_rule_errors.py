@@ -84,3 +84,14 @@ def test_a_rule_that_can_begin_anywhere_is_refused(tmp_path: Path) -> None:
     path = _rules(tmp_path, "[[rule]]\nname = \"greedy\"\ntype = \"DATE\"\npattern = '\\\\w+ {weekday}'\nresolve = \"weekday\"\n")
     with pytest.raises(RuleError, match=r"rules.toml:4: rule 'greedy' can begin with any word"):
         load_rules(DATA / "patterns.toml", [path], RESOLVERS)
+
+
+def test_missing_tense_cues_name_the_vocabulary_file(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, GOOD)
+    patterns = rules.parent / "patterns.toml"
+    text = (DATA / "patterns.toml").read_text(encoding="utf-8")
+    patterns.write_text(text.replace('\nreport = [', '\nreported = ['), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(patterns, [rules], RESOLVERS)
+    assert str(err.value).startswith("temporal/data/en/patterns.toml:")
+    assert "[tense] needs non-empty lists report" in str(err.value)

@@ -75,6 +75,7 @@ CASES = [  # text, published, expected, why
     ("He will spring into action.", "2023-11-06", NONE, "a bare season needs a preposition or a determiner"),
     ("He won the first half.", "2023-11-06", NONE, "a half needs a time-period context (of the year, of 2023, fiscal)"),
     ("Black Friday sales rose.", "2023-11-06", NONE, "a named day is not last Friday"),
+    ("The Good Friday Agreement was signed in 1998.", "2023-11-06", [("1998", "DATE", "1998", None)], "a holiday before a capitalised word is a name"),
     ("The now-defunct firm closed.", "2023-11-06", NONE, "'now-' in an adjective"),
     ("an electric current", "2023-11-06", NONE, "the noun 'current' is not the present"),
     ("the current account deficit", "2023-11-06", NONE, "'current account' is not the present"),
