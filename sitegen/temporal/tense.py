@@ -14,11 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
-_WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])")
+_WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
 _PARENTHESIS_OPENS = re.compile(r",|\b(?:who|which)\b", re.IGNORECASE)
 _BARE_PREPOSITION = re.compile(r"^[\s,]*(?:(?:on|in|at|by|from|until|till|for|this|next|last|the)\s+)*$", re.IGNORECASE)
 KEYS = ("future", "future_after", "past_before", "future_in_past", "report", "deadline",
-        "deadline_past_after", "past_forms", "not_past", "not_finite_after")
+        "deadline_past_after", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after")
 
 
 def _alternation(words: list[str]) -> str:
@@ -37,7 +37,9 @@ class TenseCues:
     report: re.Pattern[str]
     deadline: re.Pattern[str]
     deadline_past_after: re.Pattern[str]
+    past_only: frozenset[str]
     past_forms: frozenset[str]
+    past_subject: frozenset[str]
     not_past: frozenset[str]
     not_finite_after: frozenset[str]
 
@@ -56,7 +58,9 @@ class TenseCues:
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
             deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
             deadline_past_after=re.compile(rf"\b(?:{alt['deadline_past_after']})\b", i),
+            past_only=frozenset(w.casefold() for w in table["past_only"]),
             past_forms=frozenset(w.casefold() for w in table["past_forms"]),
+            past_subject=frozenset(w.casefold() for w in table["past_subject"]),
             not_past=frozenset(w.casefold() for w in table["not_past"]),
             not_finite_after=frozenset(w.casefold() for w in table["not_finite_after"]),
         )
@@ -73,15 +77,20 @@ def default_cues() -> TenseCues:
 
 
 def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
-    """Is there a finite past verb in ``text``: a lower-case word in ``past_forms``, or ending
-    in -ed and not in ``not_past``, that does not follow a word of ``not_finite_after``
-    ("will be held", "the planned talks") and is not a participle before "by"."""
+    """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
+    word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
+    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"); never
+    after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
+    (a passive participle)."""
     prev = previous.casefold()
     for m in _WORD.finditer(text):
-        word = m.group(1)
-        if (word in cues.past_forms or (word.endswith("ed") and len(word) > 4 and word not in cues.not_past)) \
-                and prev not in cues.not_finite_after and not text.startswith(" by ", m.end()):
-            return True
+        word = m.group(1) or ","
+        if prev not in cues.not_finite_after and not text.startswith(" by ", m.end()):
+            if word in cues.past_only:
+                return True
+            ambiguous = word in cues.past_forms or (word.endswith("ed") and len(word) > 4 and word not in cues.not_past)
+            if ambiguous and prev in cues.past_subject:
+                return True
         prev = word
     return False
 

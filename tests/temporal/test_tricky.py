@@ -27,6 +27,8 @@ CASES = [  # text, published, expected, why
     ("The minister who will retire soon met rebels on Tuesday.", "2023-11-06", [('Tuesday', 'DATE', '2023-10-31', None)], "a finite past verb between cue and mention"),
     ("The government will, on Friday, announce cuts.", "2023-11-06", [('Friday', 'DATE', '2023-11-10', None)], "a cue before a parenthesised date keeps it"),
     ("The summit will be held on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'be held' is not a finite past verb"),
+    ("Leaders will meet displaced families on Friday.", "2023-11-06", [("Friday", "DATE", "2023-11-10", None)], "an -ed adjective after a verb is not a finite past verb"),
+    ("The union will hold a limited strike on Friday.", "2023-11-06", [("Friday", "DATE", "2023-11-10", None)], "an -ed adjective after a determiner is not a finite past verb"),
     ("He is expected to resign on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'is expected to' is a future cue"),
     ("The minister said Friday that he will resign.", "2024-03-04", [('Friday', 'DATE', '2024-03-01', None)], "reporting verb wins over a later 'will'"),
     ("They met on Monday.", None, [('Monday', 'DATE', 'XXXX-WXX-1', None)], "no publication date: underspecified"),
