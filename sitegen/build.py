@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen import output, render
 from sitegen.config import Config
-from sitegen.errors import Problem, SourceError
+from sitegen.errors import OutputError, Problem, SourceError
 from sitegen.model import Article, OutputFile, Story
 from sitegen.render.body import NestingError, render_body
 from sitegen.sources import discover, read_article
@@ -104,17 +104,24 @@ def read_story(config: Config, report: BuildReport, progress: Progress | None = 
 def build(config: Config, *, write: bool = True, progress: Progress | None = None) -> BuildReport:
     """Build the site of ``config``; with ``write`` false, do everything but publish.
 
-    Nothing is published when no article could be built (an empty or mistyped source folder
-    must not wipe the live site) or, under ``config.strict``, when anything was reported.
-    Raises ``OutputError`` if publishing fails and ``TemplateProblem`` for a broken template.
+    Nothing is published when no article could be read at all (an empty or mistyped source
+    folder must not wipe the live site; a story whose articles are all retracted is published,
+    so they disappear) or, under ``config.strict``, when anything was reported.
+    Raises ``OutputError`` (carrying the report so far) if publishing fails, and
+    ``TemplateProblem`` for a broken template.
     """
     report = BuildReport()
     story = read_story(config, report, progress)
     rendered = render.plan(story, config)
     report.problems.extend(rendered.problems)
-    if not write or not story.articles or (config.strict and report.exit_code(strict=True)):
+    nothing_read = not report.built and not report.retracted
+    if not write or nothing_read or (config.strict and report.exit_code(strict=True)):
         return report
-    output.publish(rendered.files, config.output)
+    try:
+        output.publish(rendered.files, config.output)
+    except OutputError as err:
+        err.report = report
+        raise
     report.files_written = len(rendered.files)
     report.published = True
     return report

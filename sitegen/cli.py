@@ -66,7 +66,11 @@ def build_cmd(source: Path | None, output: Path | None, config_file: Path | None
     progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
         report = build(config, progress=progress)
-    except (OutputError, TemplateProblem) as err:
+    except OutputError as err:
+        if isinstance(err.report, BuildReport):
+            _print_problems(err.report, config)
+        _fail(str(err))
+    except TemplateProblem as err:
         _fail(str(err))
     finally:
         if progress:
@@ -80,7 +84,7 @@ def build_cmd(source: Path | None, output: Path | None, config_file: Path | None
 def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None,
               quiet: bool, verbose: bool) -> None:
     """Read and validate SOURCE (default seeds/); write nothing."""
-    config = _load(config_file, source=source, strict=strict)
+    config = _load(config_file, needs_output=False, source=source, strict=strict)
     try:
         report = build(config, write=False)
     except TemplateProblem as err:
@@ -118,19 +122,23 @@ def timex_cmd(file: Any, dct: date | None, fmt: str) -> None:
         click.echo(f"{t.start}-{t.end}\t{t.type}\t{t.value}{mod}\t{t.text!r}\t[{t.rule}]")
 
 
-def _load(config_file: Path | None, **overrides: Any) -> Config:
+def _load(config_file: Path | None, needs_output: bool = True, **overrides: Any) -> Config:
     try:
-        return load_config(config_file, **overrides)
+        return load_config(config_file, needs_output=needs_output, **overrides)
     except ConfigError as err:
         for line in err.problems:
             click.echo(line, err=True)
         raise SystemExit(EXIT_USAGE) from None
 
 
-def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) -> int:
+def _print_problems(report: BuildReport, config: Config) -> None:
     for problem in report.problems:
         shown = Problem(_shown(config.source / problem.path), problem.line, problem.message)
         click.echo(f"{shown} [{problem.severity}]", err=True)
+
+
+def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) -> int:
+    _print_problems(report, config)
     code = report.exit_code(config.strict)
     if verbose:
         for path in report.built:
@@ -144,7 +152,7 @@ def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) 
             click.echo(f"built {_shown(config.output)}: {summary}; {report.files_written} files written", err=True)
         elif click.get_current_context().info_name == "check":
             click.echo(f"checked {_shown(config.source)}: {summary}", err=True)
-        elif not report.articles_built:
+        elif not report.articles_built and not report.retracted:
             click.echo(f"nothing published (no article could be built; {_shown(config.output)} is unchanged):"
                        f" {summary}", err=True)
         else:
@@ -155,7 +163,7 @@ def _finish(report: BuildReport, config: Config, *, quiet: bool, verbose: bool) 
 def _shown(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     cwd = Path.cwd()
-    path = path.resolve() if path.is_absolute() else path
+    path = Path(os.path.abspath(path))  # not resolve(): a message names a link, not its target
     return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
 
 

@@ -45,13 +45,14 @@ def load_config(
     path: Path | None = None,
     *,
     cwd: Path | None = None,
+    needs_output: bool = True,
     **overrides: Any,
 ) -> Config:
     """Load ``path`` (or ``sitegen.toml`` in ``cwd`` if it exists) and apply ``overrides``.
 
     ``None`` overrides are ignored, so CLI flags that were not given leave the file's values alone.
     Paths in the file resolve against the file's folder; paths given as overrides resolve against
-    ``cwd``. Every problem is collected and raised together as one :class:`ConfigError`, each line
+    ``cwd``. With ``needs_output`` false (``sitegen check``) the output folder is not checked. Every problem is collected and raised together as one :class:`ConfigError`, each line
     ``sitegen.toml: key: message``.
     """
     cwd = (cwd or Path.cwd()).resolve()
@@ -105,20 +106,22 @@ def load_config(
     output = (sources.get("output", cwd) / str(values.get("output", "site"))).resolve()
     settings = {k: v for k, v in values.items() if k not in ("source", "output")}
     config = replace(Config(source=source, output=output, config_file=config_file), **settings)
-    problems.extend(_validate(config, lambda key: origins.get(key, f"default: {key}")))
+    problems.extend(_validate(config, lambda key: origins.get(key, f"default: {key}"), needs_output))
     if problems:
         raise ConfigError(problems)
     return config
 
 
-def _validate(config: Config, origin: Callable[[str], str]) -> list[str]:
+def _validate(config: Config, origin: Callable[[str], str], needs_output: bool) -> list[str]:
     """Problems with the values themselves, each named after where the value came from:
     ``sitegen.toml: key``, ``command line: key`` or ``default: key``."""
     problems = []
     if not config.source.is_dir():
         what = "does not exist" if not config.source.exists() else "is not a folder"
         problems.append(f"{origin('source')}: '{config.source}' {what} (expected the folder of articles)")
-    if config.output == config.source or config.output.is_relative_to(config.source):
+    if not needs_output:
+        pass
+    elif config.output == config.source or config.output.is_relative_to(config.source):
         problems.append(
             f"{origin('output')}: '{config.output}' is inside the source folder '{config.source}'"
             " (it would be read as articles)"

@@ -49,4 +49,7 @@ class SourceError(SitegenError):
 
 
 class OutputError(SitegenError):
-    """The output directory cannot be written or replaced safely."""
+    """The output directory cannot be written or replaced safely. ``report`` is the build's
+    report so far, when a build raised it, so its problems can still be shown."""
+
+    report: object = None

@@ -250,7 +250,9 @@ def test_unreadable_folder_is_reported_and_the_rest_built(
 
 
 @pytest.mark.parametrize("template, expected", [
-    (b"\xff\xfe{{ x }}", "a template is not valid UTF-8 (expected UTF-8 text)"),
+    (b"{{ x }}\n\xff\xfe", "templates/timeline.html:2: the template is not valid UTF-8 (byte 0xff; expected UTF-8 text)"),
+    (b"{{ 1 // 0 }}", "templates/timeline.html:1: ZeroDivisionError: integer division or modulo by zero"),
+    (b"{% include 'timeline.html' %}", "templates include or extend each other without end"),
     (b"{% extends 'base.html' %}\n{% block main %}\n{{ nope }}\n{% endblock %}",
      "templates/timeline.html:3: 'nope' is undefined (expected names the template is given"),
     (b"{% include 'missing.html' %}", "templates/timeline.html:1: template 'missing.html' not found"),
@@ -309,3 +311,35 @@ def test_timex_broken_rule_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli, ["timex", "-"], input="Monday")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.output.startswith("temporal/data/en/rules.toml:41: ")
+
+
+def test_a_story_whose_articles_are_all_retracted_is_published_empty(make_story: MakeStory, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", str(make_story({"a.md": article("Soon withdrawn")}, name="v1")), "-o", str(out))[0] == 0
+    code, message = run("build", str(make_story({"a.md": article("Soon withdrawn", retracted="true")}, name="v2")),
+                        "-o", str(out))
+    assert code == 0 and "0 of 1 articles (1 retracted)" in message
+    assert not (out / "articles" / "a.html").exists()
+    assert "Soon withdrawn" not in (out / "index.html").read_text()
+
+
+def test_check_runs_inside_the_story_folder(make_story: MakeStory) -> None:
+    src = make_story({"a.md": GOOD})
+    code, out = run("check", ".", cwd=src)
+    assert code == 0 and out.startswith("checked .: 1 of 1 articles"), out
+
+
+def test_links_to_files_outside_the_story_are_skipped(make_story: MakeStory, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    src = make_story({"a.md": GOOD})
+    (src / "static").mkdir()
+    (src / "static" / "leak.txt").symlink_to(secret)
+    (src / "outside.md").symlink_to(secret)
+    (src / "inside.md").symlink_to(src / "a.md")  # a link within the story is an ordinary file
+    code, out = run("build", str(src), "-o", str(tmp_path / "out"))
+    assert "static/leak.txt: skipped: a link to a file outside the story folder" in out
+    assert "outside.md: skipped: a link to a file outside the story folder" in out
+    assert not (tmp_path / "out" / "leak.txt").exists()
+    assert "SECRET" not in "".join(p.read_text() for p in (tmp_path / "out").rglob("*.html"))
+    assert code == 0 and (tmp_path / "out" / "articles" / "inside.html").is_file()

@@ -224,3 +224,19 @@ def test_txt_lines_that_look_like_markdown_stay_text() -> None:
     assert html == ("<p>2023. A year of war.</p>\n<p># Gaza</p>\n<p>&gt; not a quote</p>\n"
                     "<p>* star *emph*</p>\n<p>---</p>")
     assert a.standfirst == "1. Blinken arrives."
+
+
+def test_a_key_given_twice_is_an_error_naming_both_lines() -> None:
+    assert error_of("---\ntitle: T\npublished: 2023-11-06\ntitle: U\n---\nx\n") == (
+        "story/a.md:4: 'title' is given twice, first on line 2 (expected each key once)")
+
+
+def test_a_slug_too_long_for_a_file_name_is_an_error() -> None:
+    assert error_of("---\ntitle: T\n---\nx\n", path="s/" + "x" * 252 + ".md") == (
+        "s/" + "x" * 252 + ".md:1: the slug is 252 bytes long (expected at most 200: it names the page's file)")
+
+
+def test_an_invalid_lang_is_dropped_with_a_warning() -> None:
+    a, warnings = read(article(lang='"not a tag\\" onmouseover=x"'))
+    assert a.lang is None
+    assert str(warnings[0]).startswith("story/a.md:4: 'lang' is 'not a tag\" onmouseover=x' and is left out")

@@ -126,3 +126,11 @@ def test_config_title_and_description_are_escaped(make_story: MakeStory, tmp_pat
     for html_file in (tmp_path / "out").rglob("*.html"):
         page = parse(html_file.read_text())
         assert page.all("script") == [] and HOSTILE in page.text
+
+
+def test_static_file_where_the_theme_needs_its_assets_folder(make_story: MakeStory, tmp_path: Path) -> None:
+    src = make_story({"a.md": article("A"), "static/assets": "a file"})
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "static/assets: not copied: the site needs a folder assets/ [warning]" in result.output
+    assert (tmp_path / "out" / "assets" / "style.css").is_file()

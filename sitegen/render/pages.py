@@ -52,20 +52,25 @@ def plan(story: Story, config: Config) -> Rendered:
     override = config.source / "templates"
     try:
         pages = _pages(story, config, _environment(str(override) if override.is_dir() else None))
+    except TemplateProblem:
+        raise
     except jinja2.TemplateSyntaxError as err:
         raise TemplateProblem(f"{_shown(err.filename or err.name)}:{err.lineno}: {err.message}"
                               " (expected a Jinja2 template)") from None
     except jinja2.TemplateNotFound as err:
         raise TemplateProblem(f"{_where(err)}template '{err.name}' not found (expected it in the story's"
                               " templates/ or the built-in theme)") from None
-    except UnicodeDecodeError:
-        raise TemplateProblem(f"{_where()}a template is not valid UTF-8 (expected UTF-8 text)") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as err:
+    except jinja2.UndefinedError as err:
         raise TemplateProblem(f"{_where(err)}{err} (expected names the template is given:"
                               " site, root, page_path and the page's own)") from None
-    files, problems = _add_static(pages, story.static)
-    for asset in sorted(_theme_assets()):
-        files.setdefault(f"{ASSETS}/{asset.name}", asset.read_bytes())
+    except RecursionError as err:
+        raise TemplateProblem(f"{_where(err)}templates include or extend each other without end"
+                              " (expected a template that finishes)") from None
+    except Exception as err:  # a story's templates are code: any failure is theirs to fix
+        raise TemplateProblem(f"{_where(err)}{type(err).__name__}: {err} (expected a template that"
+                              " renders)") from None
+    theme = {f"{ASSETS}/{asset.name}": asset.read_bytes() for asset in sorted(_theme_assets())}
+    files, problems = _add_static(pages, theme, story.static)
     return Rendered(tuple(OutputFile(path, files[path]) for path in sorted(files)), tuple(problems))
 
 
@@ -94,17 +99,19 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
     return files
 
 
-def _add_static(pages: dict[str, bytes], static: Iterable[OutputFile]) -> tuple[dict[str, bytes], list[Problem]]:
+def _add_static(
+    pages: dict[str, bytes], theme: dict[str, bytes], static: Iterable[OutputFile]
+) -> tuple[dict[str, bytes], list[Problem]]:
     """The story's ``static/`` files may replace the theme's assets, never a generated page,
     and never stand where a generated folder is (or the other way round)."""
-    files = dict(pages)
-    folders = {str(parent) for path in pages for parent in PurePosixPath(path).parents}
+    files = theme | pages
+    folders = {str(parent) for path in files for parent in PurePosixPath(path).parents}
     problems = []
     for file in static:
-        clash = (f"the site's own page {file.path} has that name" if file.path in files
+        clash = (f"the site's own page {file.path} has that name" if file.path in pages
                  else f"the site needs a folder {file.path}/" if file.path in folders
                  else next((f"the site's own page {p} is there" for p in map(str, PurePosixPath(file.path).parents)
-                            if p in files), None))
+                            if p in pages), None))
         if clash:
             problems.append(Problem(f"static/{file.path}", None, f"not copied: {clash}", "warning"))
         else:
@@ -146,13 +153,33 @@ def _shown(filename: str | None) -> str:
     return str(path)
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's file loader, with a template that is not UTF-8 reported by path and line."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as err:
+            for folder in self.searchpath:
+                path = Path(folder) / template
+                if path.is_file():
+                    data = path.read_bytes()
+                    try:
+                        data.decode("utf-8")
+                    except UnicodeDecodeError as bad:
+                        line = data[: bad.start].count(b"\n") + 1
+                        raise TemplateProblem(f"{_shown(str(path))}:{line}: the template is not valid UTF-8"
+                                              f" (byte 0x{data[bad.start]:02x}; expected UTF-8 text)") from None
+            raise TemplateProblem(f"templates: {template}: not valid UTF-8 (expected UTF-8 text)") from err
+
+
 @lru_cache(maxsize=8)
 def _environment(override: str | None) -> jinja2.Environment:
     """One environment per theme search path: the story's ``templates/`` first, then the built-in."""
     search = [override] if override else []
     search.append(str(theme_dir()))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=_Loader(search),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

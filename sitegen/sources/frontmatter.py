@@ -72,6 +72,9 @@ def split(text: str, path: str) -> FrontMatter | None:
         line = 2 + key_node.start_mark.line
         if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
             raise SourceError(path, line, "a front matter key is not a name (expected 'key: value')")
+        if key_node.value in key_lines:
+            raise SourceError(path, line, f"'{key_node.value[:60]}' is given twice, first on line"
+                              f" {key_lines[key_node.value]} (expected each key once)")
         try:
             values[key_node.value] = _plain(value_node, budget)
         except _TooLarge:

@@ -26,6 +26,10 @@ KNOWN_KEYS = (
 
 Warn = Callable[[Problem], None]
 
+# A page's file name is the slug plus ".html"; file systems allow 255 bytes.
+MAX_SLUG_BYTES = 200
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
 
 def read_article(path: str, data: bytes, tz: tzinfo, warn: Warn) -> Article:
     """Turn the bytes of the file at ``path`` (relative, for messages) into an Article.
@@ -70,9 +74,17 @@ def read_article(path: str, data: bytes, tz: tzinfo, warn: Warn) -> Article:
     if not slug:
         raise SourceError(path, fields.line("slug"),
                           "the slug is empty (expected letters or digits in the file name or 'slug:')")
+    if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+        raise SourceError(path, fields.line("slug"), f"the slug is {len(slug.encode('utf-8'))} bytes long"
+                          f" (expected at most {MAX_SLUG_BYTES}: it names the page's file)")
+    lang = fields.text("lang")
+    if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
+        warn(Problem(path, fields.line("lang"), f"'lang' is {_show(lang)} and is left out"
+                     " (expected a language tag such as 'en' or 'pt-BR')", "warning"))
+        lang = None
     for key in fields.values:
         if key not in KNOWN_KEYS:
-            message = f"unknown front matter key '{key}' kept (known: {', '.join(KNOWN_KEYS)})"
+            message = f"unknown front matter key {_show(key)} kept (known: {', '.join(KNOWN_KEYS)})"
             warn(Problem(path, fields.line(key), message, "warning", once=f"unknown-key:{key}"))
 
     return Article(
@@ -89,7 +101,7 @@ def read_article(path: str, data: bytes, tz: tzinfo, warn: Warn) -> Article:
         url=url,
         author=fields.text("author"),
         tags=fields.tags("tags"),
-        lang=fields.text("lang"),
+        lang=lang,
         standfirst=standfirst,
         retracted=fields.boolean("retracted"),
         extra={k: v for k, v in fields.values.items() if k not in KNOWN_KEYS},
@@ -163,9 +175,9 @@ class _Fields:
 def _show(value: Any, limit: int = 60) -> str:
     """A short, safe rendering of a value for a message: never megabytes of one hostile field."""
     if isinstance(value, list):
-        return f"a list of {len(value)} items"
+        return f"a list of {len(value)} item{'s' * (len(value) != 1)}"
     if isinstance(value, dict):
-        return f"a mapping of {len(value)} keys"
+        return f"a mapping of {len(value)} key{'s' * (len(value) != 1)}"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 4] + "...'"
 
