@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -156,7 +156,7 @@ def _shown(filename: str | None) -> str:
 class _Loader(jinja2.FileSystemLoader):
     """Jinja's file loader, with a template that is not UTF-8 reported by path and line."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as err:
