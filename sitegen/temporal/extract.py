@@ -81,8 +81,9 @@ def _normalise(rule: Rule, rules: RuleSet, groups: dict[str, str | None]) -> dic
         if vocab is None:
             out[name] = raw
         elif vocab.normalize:
+            assert rules.numbers is not None  # load_rules always reads them
             try:
-                value = NORMALIZERS[vocab.normalize](raw)
+                value = NORMALIZERS[vocab.normalize](raw, rules.numbers)
             except (ValueError, AttributeError, KeyError):
                 return None
             out[name] = value

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from .calendar import Point, add_months, coarsen, rank, season_of, season_point, shift, value_of
@@ -760,49 +761,94 @@ RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = 
 
 # --- normalisers for pattern vocabularies ----------------------------------------------------
 
-_WORDS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "couple": 2, "pair": 2,
-}
-_VAGUE = {"few", "several", "many", "some", "number", "numerous"}
+_SPLIT = re.compile(r"[-\s]+")
+_DIGITS_AND_HALF = re.compile(r"(\d+)\s+1/2")
+COUNTING_KEYS = ("vague", "article", "filler", "joiner", "half")
 
 
-def parse_count(text: str) -> float | None:
-    """'2' -> 2, 'two-and-a-half' -> 2.5, 'twenty four' -> 24, 'a few' -> None (vague)."""
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """How number words add up: the values of ``[number]`` and ``[counting.quantity]`` and the
+    other ``[counting]`` lists of ``patterns.toml`` (see there for what each one means)."""
+
+    values: Mapping[str, int]  # case-folded word -> value
+    vague: frozenset[str]
+    articles: frozenset[str]
+    fillers: frozenset[str]
+    joiners: frozenset[str]
+    half: re.Pattern[str]  # a half phrase at the end of a count
+    half_tail: re.Pattern[str]  # the same with the separator before it, to cut it off
+
+    @classmethod
+    def from_tables(cls, number: Mapping[str, str], counting: Mapping[str, Any]) -> NumberWords:
+        """``number``: the forms of the ``[number]`` vocabulary (form -> key); ``counting``: the
+        ``[counting]`` table. Raises ``ValueError`` saying what is wrong."""
+        if not isinstance(counting, Mapping):
+            raise ValueError("[counting] must be a table")
+        for k in (*COUNTING_KEYS, "quantity"):
+            v = counting.get(k)
+            lists = v.values() if k == "quantity" and isinstance(v, Mapping) else [v]
+            if not v or not all(isinstance(x, list) and x and all(isinstance(w, str) and w.strip() for w in x) for x in lists):
+                raise ValueError(f"[counting] needs {k!r} as a non-empty " + ("table of lists of words" if k == "quantity" else "list of words"))
+        values: dict[str, int] = {}
+        for table, pairs in (("number", [(key, [form]) for form, key in number.items()]), ("counting.quantity", list(counting["quantity"].items()))):
+            for key, forms in pairs:
+                try:
+                    n = int(key)
+                except ValueError:
+                    raise ValueError(f"[{table}] key {key!r} is not a whole number") from None
+                for form in forms:
+                    values[" ".join(form.casefold().split())] = n
+
+        def words(k: str) -> frozenset[str]:
+            return frozenset(" ".join(w.casefold().split()) for w in counting[k])
+
+        half = "|".join(r"[- \s]+".join(re.escape(w) for w in phrase.casefold().split()) for phrase in counting["half"])
+        return cls(
+            MappingProxyType(values), words("vague"), words("article"), words("filler"), words("joiner"),
+            re.compile(rf"(?:{half})$"), re.compile(rf"[- \s]+(?:{half})$"),
+        )
+
+
+def parse_count(text: str, words: NumberWords) -> float | None:
+    """'2' -> 2, 'two-and-a-half' -> 2.5, 'twenty four' -> 24, 'a few' -> None (vague).
+
+    Word values come from ``words`` (``[number]`` and ``[counting]`` in ``patterns.toml``): a
+    leading article before more words is dropped, fillers are skipped, a vague word means no
+    number, 100 multiplies what comes before it and 1000 (and up) closes a group."""
     t = text.casefold().replace(",", "")
-    m = re.fullmatch(r"(\d+)\s+1/2", t)
+    m = _DIGITS_AND_HALF.fullmatch(t)
     if m:
         return int(m.group(1)) + 0.5
     try:
         return float(t)
     except ValueError:
         pass
-    words = [w for w in re.split(r"[-\s]+", t) if w]
-    if len(words) > 1 and words[0] in ("a", "an"):
-        t = " ".join(words[1:])  # "a couple of", "a dozen", "a hundred": the article is not a number
+    parts = [w for w in _SPLIT.split(t) if w]
+    if len(parts) > 1 and parts[0] in words.articles:
+        t = " ".join(parts[1:])  # "a couple of", "a dozen", "a hundred": the article is not a number
     half = 0.0
-    if re.search(r"and[- \s]+a[- \s]+half$", t):
+    if words.half.search(t):
         half = 0.5
-        t = re.sub(r"[- \s]+and[- \s]+a[- \s]+half$", "", t)
+        t = words.half_tail.sub("", t)
     total = 0
     current = 0
-    for w in re.split(r"[-\s]+", t):
-        if w in ("of", ""):
+    values = words.values
+    for w in _SPLIT.split(t):
+        if w == "" or w in words.fillers:
             continue
-        if w in _VAGUE:
+        if w in words.vague:
             return None
-        if w == "hundred":
+        n = values.get(w)
+        if n is None:
+            return None
+        if n == 100:
             current = (current or 1) * 100
-        elif w == "thousand":
-            total += (current or 1) * 1000
+        elif n >= 1000:
+            total += (current or 1) * n
             current = 0
-        elif w in _WORDS:
-            current += _WORDS[w] if not (w in ("a", "an") and current) else 0
         else:
-            return None
+            current += n if not (w in words.articles and current) else 0
     return float(total + current) + half
 
 
@@ -827,27 +873,28 @@ def parse_yy(text: str) -> int:
     return 2000 + n if n < 30 else 1900 + n
 
 
-_YW_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-
-def parse_yearword(text: str) -> int | None:
-    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and one' -> 2001."""
-    words = [w for w in re.split(r"[-\s]+", text.casefold()) if w and w != "and"]
-    if words[:2] == ["two", "thousand"]:
-        tail = parse_count(" ".join(words[2:])) if words[2:] else 0.0
-        return 2000 + int(tail or 0)
-    head = _WORDS.get(words[0], 0) * 100
-    rest = words[1:]
-    if rest == ["hundred"]:
+def parse_yearword(text: str, words: NumberWords) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and one' -> 2001:
+    a first word times 1000 when a 1000 follows it, else times 100 ('nineteen hundred'), plus
+    the count after it (see parse_count); joiners ('and') are skipped."""
+    parts = [w for w in _SPLIT.split(text.casefold()) if w and w not in words.joiners]
+    values = words.values
+    if len(parts) >= 2 and values.get(parts[1]) == 1000:
+        tail = parse_count(" ".join(parts[2:]), words) if parts[2:] else 0.0
+        return values.get(parts[0], 0) * 1000 + int(tail or 0)
+    head = values.get(parts[0], 0) * 100
+    rest = parts[1:]
+    if len(rest) == 1 and values.get(rest[0]) == 100:
         return head
-    n = parse_count(" ".join(rest))
+    n = parse_count(" ".join(rest), words)
     return head + int(n) if n is not None else None
 
 
-NORMALIZERS: Mapping[str, Callable[[str], Any]] = {
+# each normaliser takes the matched text and the rule set's number words (most ignore them)
+NORMALIZERS: Mapping[str, Callable[[str, NumberWords], Any]] = {
     "count": parse_count,
-    "int": lambda s: int(re.match(r"\d+", s).group(0)),  # type: ignore[union-attr]
-    "clock": parse_clock,
-    "yy": parse_yy,
+    "int": lambda s, _: int(re.match(r"\d+", s).group(0)),  # type: ignore[union-attr]
+    "clock": lambda s, _: parse_clock(s),
+    "yy": lambda s, _: parse_yy(s),
     "yearword": parse_yearword,
 }

@@ -19,6 +19,7 @@ from typing import Any
 
 from .matcher import ANY, Matcher, build_matcher, first_words, trie
 from .model import RuleError
+from .resolve import NumberWords
 from .tense import TenseCues, load_cues
 
 DATA = Path(__file__).parent / "data" / "en"
@@ -97,6 +98,7 @@ class RuleSet:
     matcher: Matcher | None = None
     lexicon: frozenset[str] = frozenset()  # every word of every vocabulary and pattern (case-folded)
     tense: TenseCues | None = None  # the [tense] cue lists of the vocabulary file (tense.py)
+    numbers: NumberWords | None = None  # [number] and [counting]: how number words add up (resolve.parse_count)
 
 
 def _short(path: Path) -> str:
@@ -123,6 +125,14 @@ def _find_line(lines: list[str], needle: str, start: int = 0, stop: int | None =
     return start + 1
 
 
+def _find_header(lines: list[str], table: str) -> int:
+    """1-based number of the line that opens ``table`` (``[tense]``), not one that mentions it."""
+    for i, line in enumerate(lines):
+        if line.startswith(table):
+            return i + 1
+    return 1
+
+
 def _alternation(forms: list[str]) -> str:
     """All forms as one character trie (longest first at every branch); a space matches ``SPACE``."""
     return trie(sorted(set(forms)), space=SPACE)
@@ -132,6 +142,7 @@ def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...
     data, lines = _read(path)
     where = _short(path)
     data.pop("tense", None)  # tense cues, read by tense.load_cues
+    data.pop("counting", None)  # how number words add up, read by _number_words
     triggers = tuple(data.pop("triggers", ()))
     stopwords = frozenset(data.pop("not_triggers", ()))
     regex_tables = data.pop("regex", {})
@@ -224,8 +235,20 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
-        _tense_cues(patterns),
+        _tense_cues(patterns), _number_words(patterns, vocabs),
     )
+
+
+def _number_words(patterns: Path, vocabs: Mapping[str, Vocabulary]) -> NumberWords:
+    data, lines = _read(patterns)
+    number = vocabs.get("number")
+    if number is None:
+        raise RuleError(_short(patterns), 1, "", "has no [number] vocabulary (the values of number words)")
+    try:
+        return NumberWords.from_tables(number.forms, data.get("counting", {}))
+    except ValueError as err:
+        table = str(err).split(" ", 1)[0]  # the message names its table: "[counting.quantity] key ..."
+        raise RuleError(_short(patterns), _find_header(lines, table), "", str(err)) from None
 
 
 def _tense_cues(patterns: Path) -> TenseCues:
@@ -233,7 +256,7 @@ def _tense_cues(patterns: Path) -> TenseCues:
         return load_cues(patterns)
     except (ValueError, re.error) as err:
         data, lines = _read(patterns)
-        raise RuleError(_short(patterns), _find_line(lines, "[tense]"), "", str(err)) from None
+        raise RuleError(_short(patterns), _find_header(lines, "[tense]"), "", str(err)) from None
 
 
 def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:

@@ -95,3 +95,25 @@ def test_missing_tense_cues_name_the_vocabulary_file(tmp_path: Path) -> None:
         load_rules(patterns, [rules], RESOLVERS)
     assert str(err.value).startswith("temporal/data/en/patterns.toml:")
     assert "[tense] needs non-empty lists report" in str(err.value)
+    assert text.splitlines()[err.value.line - 1].startswith("[tense]")
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('\nvague = [', '\nvaguely = [', "[counting] needs 'vague' as a non-empty list of words"),
+        ('\n12 = ["dozen"]', '\ntwelve = ["dozen"]', "[counting.quantity] key 'twelve' is not a whole number"),
+        ('\n90 = ["ninety"]', '\nninety = ["ninety"]', "[number] key 'ninety' is not a whole number"),
+    ],
+)
+def test_broken_number_words_name_the_vocabulary_file(tmp_path: Path, old: str, new: str, message: str) -> None:
+    rules = _rules(tmp_path, GOOD)
+    patterns = rules.parent / "patterns.toml"
+    text = (DATA / "patterns.toml").read_text(encoding="utf-8")
+    assert old in text
+    patterns.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(patterns, [rules], RESOLVERS)
+    assert str(err.value).startswith("temporal/data/en/patterns.toml:")
+    assert message in str(err.value)
+    assert text.splitlines()[err.value.line - 1].startswith(message.split(" ", 1)[0])  # the table's header
