@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any
 
-from .calendar import Point, add_months, coarsen, rank, season_of, season_point, shift, value_of
+from .calendar import GRANS, Point, add_months, coarsen, rank, season_of, season_point, shift, value_of
 
 Groups = Mapping[str, Any]
 
@@ -341,8 +341,7 @@ def r_century(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 def r_deictic(g: Groups, ctx: Context, args: Groups) -> Resolved:
     """today / yesterday / tomorrow (+ morning, 10 a.m.): days from publication."""
-    which = str(g.get("which") or "").casefold()
-    off = -2 if which.startswith("before") else 2 if which.startswith("after") else int(g.get("deictic") or args.get("offset") or 0)
+    off = int(g.get("deictic") or args.get("offset") or 0)
     time = g.get("partofday") or g.get("clock") or g.get("timeword") or args.get("pod")
     if ctx.dct is None:
         return Resolved(_unspecified("day", time), type="TIME" if time else None)
@@ -489,8 +488,8 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     base = _base(ctx)
     if base is None:
         return Resolved("XXXX")
-    noun = str(g.get("noun") or "").casefold()
-    want = {"quarter": "quarter", "month": "month", "year": "year"}.get(noun.split()[-1] if noun else "", "")
+    noun = str(g.get("noun") or "")  # a [periodnoun] key: a granularity, or "ref" (the period under discussion)
+    want = noun if noun in GRANS else ""
     if want == "quarter" and ctx.dct is not None and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")):
         base = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
     if base.gran in ("day", "year") and ctx.dct is not None and not want:
@@ -511,7 +510,7 @@ def r_year_period(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     ref = ctx.ref
     if ref is not None and ref.gran in ("quarter", "half", "month", "season"):
         p = Point(ref.gran, ref.start.replace(year=y))
-    elif str(g.get("noun", "")).casefold() == "quarter" and ctx.dct is not None:
+    elif g.get("noun") == "quarter" and ctx.dct is not None:  # a [periodnoun] key
         p = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
         p = Point("quarter", p.start.replace(year=y))
     else:
@@ -567,7 +566,7 @@ def r_quarter_ended(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     month, day = int(g.get("month") or g.get("monthabbr") or 0), int(g["day"])
     if ctx.dct is None:
         return Resolved("XXXX-QX")
-    tense = "past" if str(g.get("verb", "")).casefold() == "ended" else ctx.tense
+    tense = str(g.get("verb") or ctx.tense)  # a [pastverb] key: "ended" is a past cue
     end = resolve_month_day(month, day, ctx.dct, tense)
     if end is None:
         return None
