@@ -99,6 +99,7 @@ class RuleSet:
     lexicon: frozenset[str] = frozenset()  # every word of every vocabulary and pattern (case-folded)
     tense: TenseCues | None = None  # the [tense] cue lists of the vocabulary file (tense.py)
     numbers: NumberWords | None = None  # [number] and [counting]: how number words add up (resolve.parse_count)
+    dct_cut: Mapping[str, str] = field(default_factory=dict)  # [dct_cut]: first word -> "until"/"from" (tagger.bound_interval)
 
 
 def _short(path: Path) -> str:
@@ -143,6 +144,7 @@ def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...
     where = _short(path)
     data.pop("tense", None)  # tense cues, read by tense.load_cues
     data.pop("counting", None)  # how number words add up, read by _number_words
+    data.pop("dct_cut", None)  # read by _dct_cut
     triggers = tuple(data.pop("triggers", ()))
     stopwords = frozenset(data.pop("not_triggers", ()))
     regex_tables = data.pop("regex", {})
@@ -235,8 +237,28 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
-        _tense_cues(patterns), _number_words(patterns, vocabs),
+        _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns),
     )
+
+
+DCT_CUTS = ("until", "from")
+
+
+def _dct_cut(patterns: Path) -> Mapping[str, str]:
+    """The [dct_cut] table: case-folded first word -> "until" or "from"."""
+    data, lines = _read(patterns)
+    table = data.get("dct_cut", {})
+    where, line = _short(patterns), _find_header(lines, "[dct_cut]")
+    if not isinstance(table, dict):
+        raise RuleError(where, line, "", "[dct_cut] must be a table of lists")
+    out: dict[str, str] = {}
+    for key, words in table.items():
+        if key not in DCT_CUTS:
+            raise RuleError(where, _find_line(lines, str(key), line - 1), "", f"[dct_cut] has key {key!r} (expected one of {', '.join(DCT_CUTS)})")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() and len(w.split()) == 1 for w in words):
+            raise RuleError(where, _find_line(lines, str(key), line - 1), "", f"[dct_cut] {key!r} must be a list of single words")
+        out.update((w.casefold().strip(), key) for w in words)
+    return MappingProxyType(out)
 
 
 def _number_words(patterns: Path, vocabs: Mapping[str, Vocabulary]) -> NumberWords:

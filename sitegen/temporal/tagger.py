@@ -7,7 +7,9 @@ counts from the last date before it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 
 from .calendar import Point, interval_of, rank
 from .extract import Mention, candidates, select
@@ -37,21 +39,27 @@ def _interval(res: Resolved, type_: str, dct: date | None) -> tuple[date | None,
 
 
 def bound_interval(
-    earliest: date | None, latest: date | None, mod: str | None, text: str, dct: date | None
+    earliest: date | None,
+    latest: date | None,
+    mod: str | None,
+    text: str,
+    dct: date | None,
+    cuts: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[date | None, date | None]:
     """The interval a mod and the DCT leave of a period. BEFORE / ON_OR_BEFORE open its start
     ("more than two years ago": any time up to the end of 2021), AFTER / ON_OR_AFTER its end
-    ("1994 or later"). A period holding the DCT said with "earlier" ends at the DCT ("earlier
-    this week" is this week up to publication), one said with "later" starts at it."""
+    ("1994 or later"). A period holding the DCT whose first word ``cuts`` maps to "until" ends
+    at the DCT ("earlier this week" is this week up to publication), to "from" starts at it
+    (``[dct_cut]`` in ``patterns.toml``)."""
     if mod in ("BEFORE", "ON_OR_BEFORE"):
         earliest = None
     elif mod in ("AFTER", "ON_OR_AFTER"):
         latest = None
     if dct is not None and earliest is not None and latest is not None and earliest <= dct <= latest:
-        word = text.split(None, 1)[0].casefold() if text.strip() else ""
-        if word == "earlier":
+        cut = cuts.get(text.split(None, 1)[0].casefold()) if text.strip() else None
+        if cut == "until":
             latest = dct
-        elif word == "later":
+        elif cut == "from":
             earliest = dct
     return earliest, latest
 
@@ -93,7 +101,9 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     found = candidates(text, ruleset)
     failed: set[int] = set()
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
-        out, bad = _resolve_all(select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense)
+        out, bad = _resolve_all(
+            select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense, ruleset.dct_cut
+        )
         if not bad:
             return out
         bad_ids = {id(b) for b in bad}
@@ -102,7 +112,12 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
 
 
 def _resolve_all(
-    mentions: list[Mention], text: str, dct: date | None, pod: str | None, cues: TenseCues | None = None
+    mentions: list[Mention],
+    text: str,
+    dct: date | None,
+    pod: str | None,
+    cues: TenseCues | None = None,
+    cuts: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
@@ -123,7 +138,7 @@ def _resolve_all(
             continue
         g = m.groups
         mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
-        earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct)
+        earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct, cuts)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         if (
             res.point is not None

@@ -117,3 +117,15 @@ def test_broken_number_words_name_the_vocabulary_file(tmp_path: Path, old: str, 
     assert str(err.value).startswith("temporal/data/en/patterns.toml:")
     assert message in str(err.value)
     assert text.splitlines()[err.value.line - 1].startswith(message.split(" ", 1)[0])  # the table's header
+
+
+def test_broken_dct_cut_names_the_vocabulary_file(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, GOOD)
+    patterns = rules.parent / "patterns.toml"
+    text = (DATA / "patterns.toml").read_text(encoding="utf-8")
+    patterns.write_text(text.replace('\nuntil = ["earlier"]', '\nbefore = ["earlier"]', 1), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(patterns, [rules], RESOLVERS)
+    assert str(err.value).startswith("temporal/data/en/patterns.toml:")
+    assert "[dct_cut] has key 'before' (expected one of until, from)" in str(err.value)
+    assert patterns.read_text(encoding="utf-8").splitlines()[err.value.line - 1].startswith("before = ")
