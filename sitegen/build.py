@@ -90,13 +90,13 @@ def read_story(config: Config, report: BuildReport, progress: Progress | None = 
         results.append(load_article(config.source, path, config.timezone))
         if progress:
             progress(done, len(found.articles))
-    results = _check_story(results, report)
-    report.retracted = sum(r.article.retracted for r in results if r.article)
-    published = [r for r in results if r.article and not r.article.retracted]
-    report.built = [r.path for r in published]
+    readable = [(r.article, r.body_html) for r in _check_story(results, report) if r.article]
+    published = [(article, body) for article, body in readable if not article.retracted]
+    report.retracted = len(readable) - len(published)
+    report.built = [article.path for article, _ in published]
     return Story(
-        articles=tuple(r.article for r in published if r.article),
-        bodies={r.article.slug: r.body_html for r in published if r.article},
+        articles=tuple(article for article, _ in published),
+        bodies={article.slug: body for article, body in published},
         static=tuple(_read_static(config.source, found.static, report)),
     )
 

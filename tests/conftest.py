@@ -31,6 +31,17 @@ def make_story(tmp_path: Path) -> MakeStory:
     return make
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed story plus a hostile article, built once by the CLI for the slow real-tool tests.
+    They only read it."""
+    from tools import build_site, hostile_story
+
+    folder = tmp_path_factory.mktemp("hostile")
+    build_site(hostile_story(folder), folder / "out")
+    return folder / "out"
+
+
 def article(title: str = "A title", published: str | None = "2023-11-06", body: str = "Some text.", **extra: str) -> str:
     """The text of a Markdown article with front matter."""
     lines = ["---", f"title: {title}"]

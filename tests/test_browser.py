@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import pytest
 
 from tools import (
-    AXE_JS, CHROMIUM, CHROMIUM_ARGS, HOSTILE_SLUG, HOSTILE_TITLE, build_site, hostile_story,
+    AXE_JS, CHROMIUM, CHROMIUM_ARGS, HOSTILE_SLUG, HOSTILE_TITLE,
     missing_tool, require_file,
 )  # fmt: skip
 
@@ -32,11 +32,8 @@ A4_POINTS = (595.28, 841.89)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("browser")
-    out = folder / "out"
-    build_site(hostile_story(folder), out)
-    return out
+def site(hostile_site: Path) -> Path:
+    return hostile_site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import VNU_JAR, build_site, hostile_story, require_command, require_file
+from tools import VNU_JAR, require_command, require_file
 
 pytestmark = pytest.mark.slow
 
@@ -19,11 +19,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("validity")
-    out = folder / "out"
-    build_site(hostile_story(folder), out)
-    return out
+def site(hostile_site: Path) -> Path:
+    return hostile_site
 
 
 def test_every_page_is_valid_html(site: Path) -> None:

@@ -132,9 +132,9 @@ def _theme_assets() -> list[Path]:
     return [p for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
 
 
-def _where(err: BaseException | None = None) -> str:
-    """``file:line: `` of the innermost template frame of the error being handled, if any."""
-    for frame in reversed(traceback.extract_tb(err.__traceback__ if err else None) if err else []):
+def _where(err: BaseException) -> str:
+    """``file:line: `` of the innermost template frame in ``err``'s traceback, if any."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".css", ".txt")):
             return f"{_shown(frame.filename)}:{frame.lineno}: "
     return "templates: "

@@ -21,7 +21,6 @@ IGNORED_PATTERNS = (".*", "_*", "README*", *PARTIAL_PATTERNS)
 class Discovery:
     """What a source folder holds. Paths are relative to the folder, in POSIX form, sorted."""
 
-    root: Path
     articles: tuple[str, ...]
     static: tuple[str, ...]
     problems: tuple[Problem, ...] = ()
@@ -48,7 +47,7 @@ def discover(root: Path) -> Discovery:
     static = []
     if static_dir.is_dir() and not static_dir.is_symlink():
         static = [f"static/{rel}" for rel in _walk(static_dir, static_dir, root, PARTIAL_PATTERNS, problems)]
-    return Discovery(root, tuple(sorted(articles)), tuple(sorted(static)), tuple(problems))
+    return Discovery(tuple(sorted(articles)), tuple(sorted(static)), tuple(problems))
 
 
 def _walk(
