@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 EntityKind = Literal["person", "country", "organisation", "place"]
 Status = Literal["reported", "scheduled", "claimed", "negated"]
@@ -38,6 +38,9 @@ class Entity:
     kind: EntityKind
     role: str | None = None
     country: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "kind": self.kind, "role": self.role, "country": self.country}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,10 @@ class Quote:
     sentence: int  # index into the article's sentences
     date: DateRange
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "speaker": self.speaker, "start": self.start, "end": self.end,
+                "date": self.date.to_dict()}
+
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
@@ -195,6 +202,10 @@ class Source:
     date: DateRange
     copy_of: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "text": self.text, "start": self.start, "end": self.end,
+                "url": self.url, "date": self.date.to_dict(), "copy_of": self.copy_of}
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -226,3 +237,22 @@ class Event:
     @property
     def on_timeline(self) -> bool:
         return self.status in TIMELINE_STATUSES and not self.hidden
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``events.json`` form (schema in ``docs/events.md``)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "type": self.type,
+            "date": self.date.to_dict(),
+            "status": self.status,
+            "on_timeline": self.on_timeline,
+            "disputed": self.disputed,
+            "editorial": self.editorial,
+            "hidden": self.hidden,
+            "actors": [a.to_dict() for a in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "aliases": list(self.aliases),
+            "independent_sources": self.independent,
+            "sources": [s.to_dict() for s in self.sources],
+        }

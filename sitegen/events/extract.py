@@ -1,0 +1,710 @@
+"""One article's events: ``extract(article) -> ArticleEvents``, a pure function of the article.
+
+Reading order, as a careful reader would:
+
+1. the text is split into sentences, and each sentence into clauses (``cues.toml [clause]``);
+2. time expressions (``sitegen.temporal.tag`` against the publication date) and named actors and
+   places (``entities.find_entities``) are found once for the whole text;
+3. in each clause, trigger words (``triggers.toml``) report events. A verb counts when its tense
+   says it happened or is scheduled ("met", "has asked", "will visit", "is to sign"); a verb under
+   "to", "would", "make" ... is not a report. A noun counts only when the text dates it ("meetings
+   ... over the weekend"), negates it ("no joint statement") or relates it to another event
+   ("Blinken's visit follows ..."). A clause reports at most one event of each type;
+4. each event is dated by the time expression governing its clause, else by its relation to another
+   event ("Hours before Blinken's arrival", "Following their meeting", "Earlier,"), else by its
+   status: what happened is on or before the publication day, what is scheduled on or after it.
+   Relations are then propagated until nothing narrows further (:mod:`sitegen.events.chronology`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from sitegen.model import Article
+from sitegen.temporal import Timex, tag
+
+from .chronology import Constraint, propagate
+from .entities import as_actor, find_entities
+from .lexicon import ING, PARTICIPLE, PAST, THIRD, BASE, Lexicon, VerbForm, Words, lexicon
+from .model import DateRange, EntityMention, Entity, EventMention, Quote, Sentence, Status
+from .quotes import find_quotes
+from .sentences import split_sentences
+from .text import article_text
+
+_TOKEN = re.compile(
+    r"['’](?:s|re|ve|d|ll|m|t)\b"  # clitics are words of their own: "Blinken" "'s", "didn" "'t"
+    r"|[^\W\d_]+(?:-[^\W\d_]+|['’](?!(?:s|re|ve|d|ll|m|t)\b)[^\W\d_]+)*"
+    r"|\d+(?:[.,:]\d+)*|\S"
+)
+_QUOTE_MARKS = frozenset('"“”')
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "into", "inside", "from", "to", "throughout"})
+_WEAK_TIMEX = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+TITLE_LIMIT = 80
+OBJECT_WORDS = 9  # a title's object: enough for "restore the early morning crossing", short of a clause
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvents:
+    """Everything the chronology found in one article (offsets into ``text``)."""
+
+    slug: str
+    published: date | None
+    url: str | None
+    text: str
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntityMention, ...]
+    timexes: tuple[Timex, ...]
+    mentions: tuple[EventMention, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(slots=True)
+class _Found:
+    """An event mention being built: where it is and what dates it."""
+
+    key: str
+    sentence_index: int
+    sentence: Sentence
+    clause: tuple[int, int]  # character span
+    start: int
+    end: int
+    trigger: str
+    type: str
+    status: Status
+    verb: VerbForm | None
+    actors: list[Entity]
+    places: list[Entity]
+    own: DateRange
+    anchor: str
+    title: str = ""
+
+
+def extract(article: Article) -> ArticleEvents:
+    """Read one article's events, quotes, actors and dates. Pure: same article, same result."""
+    text = article_text(article)
+    dct = article.published
+    sentences = split_sentences(text)
+    entities = find_entities(text)
+    timexes = tuple(tag(text, dct))
+    tokens = [_Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+    quotes = find_quotes(text, sentences, entities)
+    lex = lexicon()
+    found: list[_Found] = []
+    references: list[tuple[_Found, str, Words, Entity | None, int | None]] = []
+    relation_subjects: list[tuple[_Found, str, Words, Entity | None]] = []
+    for index, sentence in enumerate(sentences):
+        sent_tokens = [t for t in tokens if sentence.start <= t.start and t.end <= sentence.end]
+        for clause in _clauses(sent_tokens, lex):
+            for mention, relation in _clause_events(article.slug, index, sentence, clause, sent_tokens, entities,
+                                                    timexes, quotes, dct, lex, found):
+                found.append(mention)
+                if relation is not None:
+                    kind, noun, who, gap = relation
+                    if not kind.startswith("subject-"):
+                        references.append((mention, kind, noun, who, gap))
+                    else:
+                        relation_subjects.append((mention, kind, noun, who))
+    constraints = _resolve_relations(article.slug, found, references, relation_subjects, sentences, dct, lex)
+    found = _without_restatements(found)
+    dated = propagate({f.key: f.own for f in found}, constraints)
+    mentions = tuple(
+        EventMention(
+            key=f.key, article=article.slug, sentence=f.sentence, start=f.start, end=f.end, trigger=f.trigger,
+            type=f.type, status=f.status, title=f.title, actors=tuple(f.actors), places=tuple(f.places),
+            date=dated[f.key], anchor=f.anchor,
+        )
+        for f in found
+    )
+    return ArticleEvents(
+        slug=article.slug, published=dct, url=article.url, text=text, sentences=sentences, entities=entities,
+        timexes=timexes, mentions=mentions, quotes=_date_quotes(quotes, mentions, sentences, dct),
+    )
+
+
+def _without_restatements(found: list[_Found]) -> list[_Found]:
+    """An article that says the same thing twice ("Turkey has asked for a ceasefire" in the lede
+    and again lower down) reports one event: a later mention with the type, title and status of
+    an earlier one, and no date of its own, is dropped."""
+    kept: list[_Found] = []
+    for f in found:
+        if f.anchor == "published" and any((k.type, k.title, k.status) == (f.type, f.title, f.status) for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+# -- clauses and triggers ---------------------------------------------------------------------
+
+
+def _clauses(tokens: Sequence[_Token], lex: Lexicon) -> list[tuple[int, int]]:
+    """Token index spans of the clauses of one sentence."""
+    spans, start = [], 0
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text in lex.clause_marks or (tok.text == "," and nxt is not None and (
+                nxt.low in lex.clause_openers or (nxt.text.endswith("ing") and nxt.text.islower())
+                or _subordinate(tokens, i + 1, lex, needs_gap=True) is not None)):
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _subordinate(tokens: Sequence[_Token], i: int, lex: Lexicon,
+                 needs_gap: bool = False) -> tuple[str, int | None, int] | None:
+    """``(relation, gap, index after the cue)`` when a relation cue after a gap word starts at
+    ``i`` (", days after members voted"; ", hours before talks opened"). Without the gap word
+    the cue may head a phrase, not a clause (", prior to boarding the plane"), so a clause is
+    cut there only when ``needs_gap`` is false."""
+    gap = None
+    for size in (2, 1):
+        words = tuple(t.low for t in tokens[i:i + size])
+        if len(words) == size and words in lex.gaps:
+            gap, i = lex.gaps[words], i + size
+            break
+    if gap is None and needs_gap:
+        return None
+    cue = _match(tokens, i, lex.relation_cues, lex.longest)
+    if cue is None or lex.relation_cues[cue] == "during":
+        return None
+    return lex.relation_cues[cue], gap, i + len(cue)
+
+
+def _match(tokens: Sequence[_Token], i: int, table: dict[Words, str] | dict[Words, tuple[VerbForm, ...]],
+           longest: int) -> Words | None:
+    for size in range(min(longest, len(tokens) - i), 0, -1):
+        words = tuple(t.low for t in tokens[i:i + size])
+        if words in table:
+            return words
+    return None
+
+
+def _inside_quote(text_before: str) -> bool:
+    straight = text_before.count('"')
+    return straight % 2 == 1 or text_before.count("“") > text_before.count("”")
+
+
+def _clause_events(
+    slug: str, index: int, sentence: Sentence, clause: tuple[int, int], tokens: Sequence[_Token],
+    entities: Sequence[EntityMention], timexes: Sequence[Timex], quotes: Sequence[Quote],
+    dct: date | None, lex: Lexicon, earlier: Sequence[_Found],
+) -> Iterable[tuple[_Found, tuple[str, Words, Entity | None, int | None] | None]]:
+    lo, hi = clause
+    toks = tokens[lo:hi]
+    if not toks:
+        return
+    span = (toks[0].start, toks[-1].end)
+    claimed = any(t.low in lex.claim for t in toks)
+    seen_types: set[str] = set()
+    i = 0
+    while i < len(toks):
+        if _proper(toks[i], i + lo, tokens):
+            i += 1
+            continue
+        verb = _match(toks, i, lex.verbs, lex.longest)
+        noun = _match(toks, i, lex.nouns, lex.longest)
+        if verb is None and noun is None:
+            i += 1
+            continue
+        size = len(verb or noun or ())
+        before = [t.low for t in toks[max(0, i - lex.window):i]]
+        status: Status | None = None
+        form: VerbForm | None = None
+        if verb is not None:
+            form, status = _verb_status(lex.verbs[verb], before, lex)
+            size = len(verb) if form is not None else len(noun or verb)
+        if status is None and noun is not None:
+            status = "negated" if any(w in lex.negation for w in before[-3:]) else "reported"
+        if status is None:
+            i += size
+            continue
+        type_ = form.type if form else lex.nouns[noun or ()]
+        start, end = toks[i].start, toks[i + size - 1].end
+        if type_ in seen_types or (lex.needs[type_] and not any(t.low in lex.needs[type_] for t in toks)) \
+                or _inside_quote(sentence.text[:start - sentence.start]):
+            i += size
+            continue
+        kind = "noun" if form is None else "statement" if form.type == "statement" else "verb"
+        timex = _governing_timex(toks, i, size, kind, sentence, timexes, lex)
+        relation = _relation(toks, i, entities, lex) or _reference(toks, lex) or _subordinate_relation(toks, i, lex)
+        if form is None:  # a noun: an event only when dated, negated or related
+            follows = _relation_verb_after(toks, i + size, lex)
+            if status != "negated" and timex is None and follows is None:
+                i += size
+                continue
+            if follows is not None:  # "<visit> follows <meetings> over the weekend": the date is the other's
+                relation = follows
+                timex = timex if timex is not None and timex.start < start else None
+        elif form.type == "statement" and timex is None and relation is None \
+                and _attributes_quote(sentence, quotes):
+            i += size  # "..., he said": the quote carries it (see quotes)
+            continue
+        if claimed and status == "reported":
+            status = "claimed"
+        own, anchor, status = _own_date(timex, status, dct)
+        subject = _subject_span(toks, i, lex) if form is not None else (i, i)
+        actors, places = _participants(toks, subject, i, size, form is None, entities, lex)
+        trigger = sentence.text[start - sentence.start:end - sentence.start]
+        mention = _Found(_key(slug, type_, sentence.text, trigger), index, sentence, span, start, end, trigger,
+                         type_, status, form, actors, places, own, anchor)
+        mention.title = _title(mention, toks, subject, i, size, entities, timexes, quotes, lex)
+        seen_types.add(type_)
+        yield mention, relation
+        i += size
+
+
+def _proper(tok: _Token, position: int, tokens: Sequence[_Token]) -> bool:
+    """A capitalised word inside a sentence is a name ("March", "Rally Party"), not a trigger,
+    unless it opens the sentence or a quotation."""
+    return position > 0 and tok.text[:1].isupper() and tokens[position - 1].text not in _QUOTE_MARKS
+
+
+def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], lex: Lexicon) -> tuple[VerbForm | None, Status | None]:
+    """The status a verb form's context gives it, or ``None`` when it reports no event."""
+    prev = before[-1] if before else ""
+    prev2 = before[-2] if len(before) > 1 else ""
+    negated = any(w in lex.negation or w == "n't" for w in before[-3:])
+    for form in sorted(forms, key=lambda f: f.form):
+        status: Status | None = None
+        if form.form in (PAST, PARTICIPLE):
+            if prev in lex.determiner:
+                continue
+            if prev in lex.perfect or form.form == PAST:
+                status = "reported"
+            if prev2 in lex.future or prev in lex.future:
+                status = "scheduled"
+        elif form.form == BASE:
+            if prev in lex.future or (prev == "be" and prev2 in lex.future):
+                status = "scheduled"
+            elif prev == "to" and prev2 in lex.schedule_to:
+                status = "scheduled"
+            elif prev in ("did", "didn", "'t"):
+                status = "reported"
+        elif form.form == ING:
+            if prev in ("is", "are", "was", "were", "been"):
+                status = "reported"
+            if prev == "be" and prev2 in lex.future:
+                status = "scheduled"
+        elif form.form == THIRD and form.type == "statement" and prev not in lex.irrealis:
+            status = "reported"
+        if status is not None:
+            return form, ("negated" if negated else status)
+    return None, None
+
+
+def _attributes_quote(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    return any(sentence.start <= q.start < sentence.end for q in quotes)
+
+
+# -- dating -----------------------------------------------------------------------------------
+
+
+def _usable(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and t.value not in _WEAK_TIMEX and (t.earliest or t.latest) is not None
+
+
+def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sentence: Sentence,
+                     timexes: Sequence[Timex], lex: Lexicon) -> Timex | None:
+    """The calendar expression that dates an event, else ``None``:
+
+    - a verb: the nearest one in its clause;
+    - a speech verb: one right after it ("said on Friday", "told reporters on Monday") or right
+      before it ("Erdogan on Friday said"); one further away dates what was said, not the saying;
+    - a noun: one right before it ("Monday's meeting", "the weekend meetings") or after its phrase
+      with no verb, pronoun or relative word in between ("meetings with ... over the weekend");
+    - any of them: one that opens the sentence ("On Friday, ...") when the clause has none.
+    """
+    start, end = toks[0].start, toks[-1].end
+    trig_start, trig_end = toks[i].start, toks[i + size - 1].end
+    inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
+    if kind == "verb" and inside:
+        return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
+    for t in inside:
+        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 3)
+                                    or (t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 1)):
+            return t
+        if kind == "noun" and t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 2 \
+                and not any(x.low in _NOUN_BLOCKERS for x in toks if t.end <= x.start and x.end <= trig_start):
+            return t
+        if kind == "noun" and t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 12 \
+                and not any(x.low in _NOUN_BLOCKERS or x.low in lex.pronouns or x.low in lex.between
+                            for x in toks if trig_end <= x.start and x.end <= t.start):
+            return t
+    opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and t.end <= start
+               and _usable(t)]
+    return opening[0] if opening else None
+
+
+def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[DateRange, str, Status]:
+    """A mention's interval before relations: its time expression's days, cut at the publication
+    day by its status (what happened did not happen after it; what is scheduled is not before)."""
+    if timex is not None:
+        lo, hi = timex.earliest, timex.latest
+        if dct is not None and status in ("reported", "claimed", "negated") and lo is not None and lo > dct:
+            status = "scheduled"
+        anchor = f"timex:{timex.text}"
+    else:
+        lo, hi, anchor = None, None, "published"
+    if dct is not None:
+        if status == "scheduled":
+            lo = dct if lo is None or lo < dct else lo
+        elif hi is None or hi > dct:
+            hi = dct
+    if lo is not None and hi is not None and lo > hi:
+        lo = hi
+    return DateRange(lo, hi), anchor, status
+
+
+def _relation(toks: Sequence[_Token], trigger_index: int, entities: Sequence[EntityMention],
+              lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
+    """"Hours before Blinken's arrival, ..." at the head of the clause: (kind, the event noun, the
+    actor named with it, the gap in days the cue allows)."""
+    for i in range(min(trigger_index, 4)):
+        cue = _match(toks, i, lex.relation_cues, lex.longest)
+        if cue is None:
+            continue
+        gap = None
+        for size in (2, 1):
+            words = tuple(t.low for t in toks[max(0, i - size):i])
+            if len(words) == size and words in lex.gaps:
+                gap = lex.gaps[words]
+                break
+        for j in range(i + len(cue), min(i + len(cue) + 5, trigger_index)):
+            noun = _match(toks, j, lex.nouns, lex.longest)
+            if noun is not None:
+                who = next((as_actor(m.entity) for m in entities
+                            if toks[i].end <= m.start and m.end <= toks[j].start), None)
+                return lex.relation_cues[cue], noun, who, gap
+        return None
+    return None
+
+
+def _subordinate_relation(toks: Sequence[_Token], trigger_index: int,
+                          lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
+    """", days after members voted": the clause's own event happened before (after) the event of
+    the clause it hangs on."""
+    found = _subordinate(toks, 0, lex, needs_gap=True)
+    if found is None or found[2] > trigger_index:
+        return None
+    relation, gap, _ = found
+    return "sub-" + {"after": "before", "before": "after"}[relation], (), None, gap
+
+
+def _reference(toks: Sequence[_Token], lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
+    """"Earlier, ..." / "Later, ..." opening the clause."""
+    for size in range(3, 0, -1):
+        words = tuple(t.low for t in toks[:size])
+        if words in lex.reference:
+            return f"reference-{lex.reference[words]}", words, None, None
+    return None
+
+
+def _relation_verb_after(toks: Sequence[_Token], i: int, lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
+    """"<event noun> ... follows <event noun>": the noun is related to the later noun."""
+    for j in range(i, min(i + 6, len(toks))):
+        verb = _match(toks, j, lex.relation_verbs, lex.longest)
+        if verb is None:
+            continue
+        for k in range(j + len(verb), len(toks)):
+            noun = _match(toks, k, lex.nouns, lex.longest)
+            if noun is not None:
+                return f"subject-{lex.relation_verbs[verb]}", noun, None, None
+        return None
+    return None
+
+
+def _resolve_relations(
+    slug: str, found: list[_Found],
+    references: Sequence[tuple[_Found, str, Words, Entity | None, int | None]],
+    subjects: Sequence[tuple[_Found, str, Words, Entity | None]],
+    sentences: Sequence[Sentence], dct: date | None, lex: Lexicon,
+) -> list[Constraint]:
+    """Turn each relation into a constraint between two mentions, finding the event it names."""
+    constraints: list[Constraint] = []
+    for mention, kind, noun, _who in subjects:  # "visit ... follows meetings over the weekend"
+        other = _named_event(found, mention, lex.nouns[noun], after_in_text=True)
+        if other is not None:
+            constraints.append(Constraint(mention.key, kind.removeprefix("subject-"), other.key))
+            mention.anchor = f"{kind.removeprefix('subject-')}:{other.key}"
+    for mention, kind, noun, who, gap in references:
+        if kind.startswith("sub-"):
+            main = [f for f in found if f.sentence_index == mention.sentence_index and f.start < mention.start
+                    and f.clause != mention.clause]
+            if main:
+                constraints.append(Constraint(mention.key, kind.removeprefix("sub-"), main[-1].key, gap))
+                mention.anchor = f"{kind.removeprefix('sub-')}:{main[-1].key}"
+            continue
+        if kind.startswith("reference-"):
+            other = _reference_event(found, mention)
+            relation = kind.removeprefix("reference-")
+            if other is None:
+                if dct is not None and relation == "before":
+                    mention.own = DateRange(mention.own.earliest, min(mention.own.latest or dct, dct))
+                mention.anchor = f"{relation}:published"
+                continue
+        else:
+            relation = kind
+            other = _named_event(found, mention, lex.nouns[noun], actor=who)
+        if other is None:
+            continue
+        constraints.append(Constraint(mention.key, relation, other.key, gap))
+        mention.anchor = f"{relation}:{other.key}"
+    return constraints
+
+
+def _named_event(found: Sequence[_Found], mention: _Found, type_: str, actor: Entity | None = None,
+                 after_in_text: bool = False) -> _Found | None:
+    """The event a noun refers to: the same type, sharing the actor when one is named; the nearest
+    before the mention, else the nearest after it."""
+    candidates = [f for f in found if f is not mention and f.type == type_ and f.status != "negated"]
+    if actor is not None:
+        with_actor = [f for f in candidates if any(a.name == actor.name for a in f.actors)]
+        candidates = with_actor or candidates
+    before = [f for f in candidates if f.start < mention.start]
+    after = [f for f in candidates if f.start > mention.start]
+    if after_in_text:
+        return after[0] if after else (before[-1] if before else None)
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _reference_event(found: Sequence[_Found], mention: _Found) -> _Found | None:
+    """The reference event for "Earlier," / "Later,": the last event before it that the text dated."""
+    dated = [f for f in found if f.start < mention.start and f.anchor.startswith("timex:")]
+    return dated[-1] if dated else None
+
+
+# -- participants and titles -----------------------------------------------------------------
+
+_BREAKS = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "?", "!"})
+_NP_STOPS = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "during",
+                       "since", "which", "that", "who", "when", "as", "after", "before"})
+_LIST_GLUE = frozenset({",", "and", "or"})
+_TRAILING = frozenset({"on", "in", "at", "for", "of", "with", "from", "the", "a", "an", "over", "during", "by", "to"})
+_NOUN_BLOCKERS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", ";", ":", "(", ")", '"', "“", "”"})
+
+
+def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """Token span of the words before a verb that name who did it: back over auxiliaries and
+    adverbs ("has also"), then back to the clause's last break ("Hours before ..., hundreds of
+    demonstrators protested")."""
+    j = i
+    while j > 0 and (toks[j - 1].low in lex.between or (toks[j - 1].low.endswith("ly") and toks[j - 1].text.islower())):
+        j -= 1
+    k = j
+    while k > 0 and toks[k - 1].text not in _BREAKS and j - k < 8:
+        k -= 1
+    if k < j and toks[k].low == "and":  # "Varga, the transport minister, and Brandt held talks"
+        k = max(0, k - 12)
+        while k < j and toks[k].text in _BREAKS:
+            k += 1
+    return k, j
+
+
+def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int, nominal: bool,
+                  entities: Sequence[EntityMention], lex: Lexicon) -> tuple[list[Entity], list[Entity]]:
+    """Actors and places: named from the subject to the end of the clause (for a noun, within its
+    phrase). A name after "in", "at", "outside" ... is a place; a capital named as a subject acts
+    for its country ("Ankara recalled"). "He"/"she" as the subject is the last person named before."""
+    first = toks[subject[0]].start if subject[0] < subject[1] else toks[i].start
+    last = toks[-1].end
+    if nominal:
+        first = toks[max(0, i - 3)].start
+        last = toks[min(len(toks), i + size + 12) - 1].end
+    actors: list[Entity] = []
+    places: list[Entity] = []
+    was_place = False
+    for m in entities:
+        if not (first <= m.start and m.end <= last):
+            continue
+        prev = [t for t in toks if t.end <= m.start][-2:]
+        words = [t.low for t in prev]
+        near = words[-1:] + (words[-2:-1] if prev and prev[-1].text.islower() else [])
+        possessive = any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Washington's support"
+        is_place = not possessive and (
+            any(w in _PLACE_PREPOSITIONS for w in near)
+            or (m.entity.kind == "place" and toks[i].start < m.start and _words_between(toks, toks[i].end, m.start) <= 6)
+            or (was_place and bool(words) and words[-1] in _LIST_GLUE))
+        if is_place:
+            _add(places, m.entity)
+        else:
+            _add(actors, as_actor(m.entity))
+        was_place = is_place
+    pronoun = [t for t in toks[subject[0]:subject[1]] if t.low in lex.pronouns]
+    if pronoun and not any(a.kind == "person" for a in actors):
+        people = [m.entity for m in entities if m.entity.kind == "person" and m.end <= pronoun[0].start]
+        if people:
+            actors.insert(0, people[-1])
+    return actors, places
+
+
+def _add(items: list[Entity], entity: Entity) -> None:
+    if all(e.name != entity.name for e in items):
+        items.append(entity)
+
+
+def _short(entity: Entity) -> str:
+    return entity.name.split()[-1] if entity.kind == "person" else entity.name
+
+
+def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int,
+           entities: Sequence[EntityMention], timexes: Sequence[Timex], quotes: Sequence[Quote],
+           lex: Lexicon) -> str:
+    """Who did what, from the sentence: "Blinken meets Hakan Fidan in Ankara". A noun event is
+    named by its own noun phrase ("Blinken's visit to Turkey"); a statement with nothing after
+    its verb by its quote."""
+    if mention.verb is None:
+        phrase = _noun_phrase(toks, i, size, entities, timexes, lex)
+        return _cut("No " + phrase if mention.status == "negated" else phrase[:1].upper() + phrase[1:])
+    sub_start, sub_end = toks[subject[0]].start if subject[0] < subject[1] else 0, toks[subject[1] - 1].end if subject[0] < subject[1] else 0
+    named = [m for m in entities if sub_start <= m.start and m.end <= sub_end]
+    both = {as_actor(m.entity).name: m.entity for m in named if m.entity.kind != "place"}
+    if len(both) >= 2 and any(t.low == "and" for t in toks[subject[0]:subject[1]]):
+        first, *_, last = both.values()
+        who, plural = f"{_short(as_actor(first))} and {_short(as_actor(last))}", True
+    elif named:
+        who, plural = _short(as_actor(named[-1].entity)), False
+    elif subject[0] < subject[1] and all(t.low not in lex.pronouns for t in toks[subject[0]:subject[1]]):
+        words = list(toks[subject[0]:subject[1]])
+        cue = _subordinate(words, 0, lex, needs_gap=True)
+        if cue is not None:
+            words = words[cue[2]:]
+        while words and words[0].low in lex.clause_openers:
+            words.pop(0)
+        who = _join(words)
+        plural = who.endswith("s")
+    else:
+        person = next((a for a in mention.actors if a.kind == "person"), None)
+        who, plural = (_short(person), False) if person else ("", False)
+    verb = mention.verb.base if plural else mention.verb.third
+    if mention.status == "scheduled":
+        verb = "to " + mention.verb.base
+    elif mention.status == "negated":
+        verb = ("do not " if plural else "does not ") + mention.verb.base
+    after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
+             and _words_between(toks, mention.end, m.start) <= 6 and _short(m.entity) != who]
+    rest = after[0].entity.name if after else _object_words(toks, i + size, timexes, lex)
+    if not rest:
+        quote = next((q for q in quotes if mention.sentence.start <= q.start < mention.sentence.end), None)
+        if quote is not None:
+            rest = f'"{_cut(quote.text.strip(), 50)}"'
+    place = next((p for p in mention.places if p.name not in rest), None)
+    parts = [who, verb, rest, f"in {place.name}" if place else ""]
+    title = " ".join(p for p in parts if p)
+    return _cut(title[:1].upper() + title[1:])
+
+
+def _words_between(toks: Sequence[_Token], start: int, end: int) -> int:
+    return sum(1 for t in toks if start <= t.start and t.end <= end)
+
+
+def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex: Lexicon) -> str:
+    """The words after the verb: up to a break, a time expression, "that"/"and"/"to" + verb, or
+    eight words; a name in them is shortened as titles name people ("Blinken")."""
+    words: list[_Token] = []
+    for tok in toks[i:]:
+        if tok.text in _BREAKS or tok.low in ("that", "and", "but", "which", "who", "after", "before", "while") \
+                or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
+            break
+        if any(t.start <= tok.start < t.end for t in timexes):
+            if words and words[-1].low in ("on", "at", "in", "over", "during", "by", "from", "since", "until"):
+                words.pop()
+            continue
+        if (tok.low in ("in", "at") and words) \
+                or (tok.low in ("for", "over", "because", "amid", "despite", "with") and len(words) >= 2):
+            break
+        words.append(tok)
+        if len(words) == OBJECT_WORDS:
+            break
+    while words and (words[-1].low in _TRAILING or words[-1].text in ("'", "’")):
+        words.pop()
+    return _join(words)
+
+
+def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[EntityMention],
+                 timexes: Sequence[Timex], lex: Lexicon) -> str:
+    """A noun trigger with its modifiers: back over adjectives (and a possessor: "Blinken's"),
+    forward over its "with/in/to ..." complements up to a time expression, a verb or a break."""
+    start = i
+    while start > 0 and toks[start - 1].text.isalpha() and toks[start - 1].text.islower() \
+            and toks[start - 1].low not in lex.determiner and toks[start - 1].low not in lex.negation \
+            and toks[start - 1].low not in ("of", "was", "is", "were", "a", "an", "the") and i - start < 3:
+        start -= 1
+    prefix = ""
+    if start > 1 and toks[start - 1].low in ("'s", "’s"):
+        owner = next((m for m in entities if m.end == toks[start - 2].end), None)
+        if owner is not None:
+            prefix = _short(as_actor(owner.entity)) + "'s "
+    end = i + size
+    while end < len(toks) and end - i < 14:
+        tok = toks[end]
+        if tok.text in _BREAKS - {","} or any(t.start <= tok.start < t.end for t in timexes):
+            break
+        if tok.low in _NP_STOPS \
+                or _match(toks, end, lex.relation_verbs, lex.longest):
+            break
+        end += 1
+    while end > i + size and (toks[end - 1].text in {",", "and", "or"} or toks[end - 1].low in _TRAILING):
+        end -= 1
+    return prefix + _join(toks[start:end])
+
+
+def _join(toks: Sequence[_Token]) -> str:
+    out = ""
+    for n, tok in enumerate(toks):
+        glue = n and toks[n - 1].end == tok.start
+        out += tok.text if glue or not out else " " + tok.text
+    return out
+
+
+def _cut(title: str, limit: int = TITLE_LIMIT) -> str:
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    return title[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def _key(slug: str, type_: str, sentence: str, trigger: str) -> str:
+    """The mention's stable id: its article, type, trigger and sentence words (case and spacing
+    ignored), hashed. Not its position: moving the paragraph or adding articles keeps it."""
+    words = " ".join(re.findall(r"\w+", sentence.casefold()))
+    digest = hashlib.sha256("\x1f".join((slug, type_, trigger.casefold(), words)).encode("utf-8")).hexdigest()
+    return digest[:10]
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def _date_quotes(quotes: Sequence[Quote], mentions: Sequence[EventMention], sentences: Sequence[Sentence],
+                 dct: date | None) -> tuple[Quote, ...]:
+    """A quote is dated by a statement in its own sentence, else by its speaker's last dated
+    statement in the two paragraphs before it, else on or before the publication day."""
+    dated: list[Quote] = []
+    for q in quotes:
+        sentence = sentences[q.sentence]
+        own = [m for m in mentions if m.type == "statement" and m.sentence == sentence]
+        if own:
+            dated.append(replace(q, date=own[0].date))
+            continue
+        recent = [m for m in mentions if m.type == "statement" and m.start < q.start
+                  and sentence.paragraph - m.sentence.paragraph <= 2 and m.anchor != "published"
+                  and q.speaker is not None and any(a.name == q.speaker for a in m.actors)]
+        if recent:
+            dated.append(replace(q, date=recent[-1].date))
+        else:
+            dated.append(replace(q, date=DateRange(None, dct)))
+    return tuple(dated)
+
