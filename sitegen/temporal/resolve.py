@@ -665,7 +665,10 @@ def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 _DUR_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-             "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S"}
+             "hour": "H", "minute": "M", "second": "S"}
+# A vague count keeps the unit the gold writes: quarters in months, decades in years
+# ("decades-long" PXY, like "two decades" P20Y), centuries as TimeML's C ("centuries" PXC).
+_VAGUE_UNIT = {"quarter": "M", "decade": "Y", "century": "C"}
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
             "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
             "quarter": ("month", 3)}
@@ -675,7 +678,7 @@ def duration_value(count: float | None, unit: str) -> str:
     """P2D, PT2H30M, P1M, PXY; a fraction becomes the next smaller unit (2.5 years = P2Y6M)."""
     t = "T" if unit in ("hour", "minute", "second") else ""
     if count is None:
-        return f"P{t}X{_DUR_UNIT['month' if unit == 'quarter' else unit]}"
+        return f"P{t}X{_VAGUE_UNIT.get(unit) or _DUR_UNIT[unit]}"
     if unit == "quarter":
         count, unit = count * 3, "month"
     elif unit == "decade":
