@@ -374,6 +374,9 @@ def _apply(
                                     " any event (its article may have changed or gone); this entry is ignored", "warning"))
             continue
         event = result[at]
+        merged = any(where.get(other) == at for other in override.merge)
+        if override.date is None and override.title is None and override.hide is None and not merged:
+            continue  # nothing it names could be applied (already warned)
         result[at] = replace(
             event,
             date=override.date or event.date,
