@@ -52,9 +52,11 @@ DATA = Path(__file__).parent / "data" / "en"
 __all__ = ["LexiconError", "Lexicon", "as_actor", "find_entities", "lexicon", "load_lexicon"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_SPACED_TOKEN = re.compile(r"(\s*)([^\W\d_]+|\d+|\S)")  # the same tokens, with the space before each
 _SPACE = re.compile(r"\s+")
 
-JOINED, SPACED, BROKEN = 0, 1, 2  # what separates a token from the one before it
+JOINED, SPACED, BROKEN, SKIPPED = 0, 1, 2, 3  # what separates an item from the one before it
+# (SKIPPED: ordinary lower-case words no rule reads were left out between them)
 
 V = TypeVar("V")
 
@@ -132,6 +134,7 @@ class Lexicon:
     abbreviations: frozenset[str]  # case-folded, without the final full stop
     organisation_heads: frozenset[str]
     place_heads: frozenset[str]
+    keep: frozenset[str]  # the lower-case words some rule reads; other lower-case words are skipped
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -231,6 +234,8 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
     def folded(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in vocab(name))
 
+    keep = {t for _, t in trie.children} | {t for _, t in title_trie.children} | {"s", "of", "the"}
+    keep |= set(vocab("particles")) | set(vocab("connectors")) | folded("determiners") | folded("abbreviations")
     return Lexicon(
         gazetteer=trie,
         titles=title_trie,
@@ -244,6 +249,7 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
         abbreviations=folded("abbreviations"),
         organisation_heads=frozenset(vocab("organisation_heads")),
         place_heads=frozenset(vocab("place_heads")),
+        keep=frozenset(keep),
     )
 
 
@@ -290,49 +296,58 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[str], list[int]]:
     ends: list[int] = []
     texts: list[str] = []
     gaps: list[int] = []
-    prev = 0
-    for m in _TOKEN.finditer(text):
-        s = m.start()
-        if not starts:
-            gap = SPACED
-        elif s == prev:
-            gap = JOINED
+    pos = 0
+    for space, token in _SPACED_TOKEN.findall(text):
+        if space:
+            pos += len(space)
+            gaps.append(BROKEN if "\n" in space and space.count("\n") >= 2 else SPACED)
         else:
-            gap = BROKEN if text.count("\n", prev, s) >= 2 else SPACED
-        starts.append(s)
-        ends.append(m.end())
-        texts.append(m.group())
-        gaps.append(gap)
-        prev = m.end()
+            gaps.append(JOINED)
+        starts.append(pos)
+        texts.append(token)
+        pos += len(token)
+        ends.append(pos)
+    if gaps:
+        gaps[0] = SPACED
     return starts, ends, texts, gaps
 
 
-def _scan(text: str, lex: Lexicon) -> list[_Item]:
-    """Pass 1: tokens, with gazetteer entries and titles matched longest first."""
+def _scan(text: str, lex: Lexicon) -> tuple[list[_Item], set[str]]:
+    """Pass 1: tokens, with gazetteer entries and titles matched longest first; also the
+    words the text writes in lower case."""
     starts, ends, texts, gaps = _tokens(text)
     items: list[_Item] = []
     i, n = 0, len(texts)
-    gaz, titles = lex.gazetteer, lex.titles
+    gaz, titles, keep = lex.gazetteer, lex.titles, lex.keep
+    gaz_first, title_first = gaz.children, titles.children
+    skipped = False
     while i < n:
         t = texts[i]
-        if not t[0].isalpha():
-            items.append(_Item(PUNCT, starts[i], ends[i], gaps[i], t))
+        if t[0].islower() and t not in keep:
+            skipped = True
             i += 1
             continue
-        g = gaz.longest(texts, gaps, i, fold=False)
-        ti = titles.longest(texts, gaps, i, fold=True)
+        gap = gaps[i]
+        if skipped:
+            gap, skipped = (BROKEN if gap == BROKEN else SKIPPED), False
+        if not t[0].isalpha():
+            items.append(_Item(PUNCT, starts[i], ends[i], gap, t))
+            i += 1
+            continue
+        g = gaz.longest(texts, gaps, i, fold=False) if (SPACED, t) in gaz_first else None
+        ti = titles.longest(texts, gaps, i, fold=True) if (SPACED, t.lower()) in title_first else None
         if g is not None and (ti is None or g[0] >= ti[0]):
             end = g[0]
-            items.append(_Item(ENT, starts[i], ends[end - 1], gaps[i], text[starts[i]:ends[end - 1]], entity=g[1]))
+            items.append(_Item(ENT, starts[i], ends[end - 1], gap, text[starts[i]:ends[end - 1]], entity=g[1]))
         elif ti is not None:
             end = ti[0]
-            items.append(_Item(TITLE, starts[i], ends[end - 1], gaps[i], text[starts[i]:ends[end - 1]], title=ti[1]))
+            items.append(_Item(TITLE, starts[i], ends[end - 1], gap, text[starts[i]:ends[end - 1]], title=ti[1]))
         else:
             end = i + 1
-            items.append(_Item(WORD, starts[i], ends[i], gaps[i], t))
+            items.append(_Item(WORD, starts[i], ends[i], gap, t))
         i = end
     _mark_sentence_starts(items, lex)
-    return items
+    return items, {t for t in set(texts) if t[0].islower()}
 
 
 def _mark_sentence_starts(items: list[_Item], lex: Lexicon) -> None:
@@ -340,6 +355,8 @@ def _mark_sentence_starts(items: list[_Item], lex: Lexicon) -> None:
     for k, it in enumerate(items):
         if it.gap == BROKEN:
             at_start = True
+        elif it.gap == SKIPPED:
+            at_start = False
         if it.kind != PUNCT:
             it.first = at_start
             at_start = False
@@ -445,9 +462,9 @@ class _Candidate:
 class _People:
     """Pass 3 and 4: name runs over the items, with the roles the text gives them."""
 
-    def __init__(self, text: str, items: list[_Item], lex: Lexicon) -> None:
+    def __init__(self, text: str, items: list[_Item], lower_seen: set[str], lex: Lexicon) -> None:
         self.text, self.items, self.lex = text, items, lex
-        self.lower_seen = {it.text.lower() for it in items if it.kind == WORD and it.text[:1].islower()}
+        self.lower_seen = lower_seen
         self.caps_inside = {it.text for it in items if it.kind == WORD and not it.first and it.text[:1].isupper()}
 
     def namey(self, k: int, first: bool) -> bool:
@@ -465,7 +482,7 @@ class _People:
             return False
         if low in self.lex.months:
             nxt = self.items[k + 1] if k + 1 < len(self.items) else None
-            return not first and not (nxt is not None and nxt.text[:1].isdigit())
+            return not first and not (nxt is not None and nxt.gap == SPACED and nxt.text[:1].isdigit())
         return True
 
     def place_word(self, k: int) -> bool:
@@ -642,7 +659,7 @@ class _People:
             if found is not None:
                 out.append(self._role(found[0], a - 1, found[1], found[2]))
             elif items[a - 1].text == "," and items[a - 1].gap == JOINED and a > 1:
-                closed = b + 1 >= n or (items[b + 1].kind == PUNCT and items[b + 1].text in _CLOSERS)
+                closed = b + 1 >= n or (items[b + 1].kind == PUNCT and items[b + 1].text in _CLOSERS and items[b + 1].gap == JOINED)
                 found = self._chain_back(a - 2) if closed else None
                 if found is not None:
                     out.append(self._role(found[0], a - 2, found[1], found[2]))
@@ -706,8 +723,9 @@ def find_entities(text: str) -> tuple[EntityMention, ...]:
     """Every country, place, organisation and person ``text`` names, in order and
     non-overlapping, each resolved to its canonical entity (see the module docstring)."""
     lex = lexicon()
-    items = _bodies(text, _scan(text, lex), lex)
-    people = _People(text, items, lex)
+    scanned, lower_seen = _scan(text, lex)
+    items = _bodies(text, scanned, lex)
+    people = _People(text, items, lower_seen, lex)
     resolved = _resolve(people.candidates())
 
     names: dict[tuple[str, ...], str] = {}
