@@ -54,6 +54,7 @@ __all__ = ["LexiconError", "Lexicon", "as_actor", "find_entities", "lexicon", "l
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _SPACED_TOKEN = re.compile(r"(\s*)([^\W\d_]+|\d+|\S)")  # the same tokens, with the space before each
 _SPACE = re.compile(r"\s+")
+_REGNAL = re.compile(r"[IVX]{2,4}")  # "Abdullah II", "Charles III": capitals inside a name
 
 JOINED, SPACED, BROKEN, SKIPPED = 0, 1, 2, 3  # what separates an item from the one before it
 # (SKIPPED: ordinary lower-case words no rule reads were left out between them)
@@ -476,7 +477,9 @@ class _People:
         if len(t) == 1:  # an initial: "J." inside a name
             return not first and k + 2 < len(self.items) and self.items[k + 1].text == "." and self.items[k + 1].gap == JOINED
         low = t.lower()
-        if t.isupper() or low in self.lex.never or low in self.lex.weekdays:
+        if t.isupper() and not (not first and _REGNAL.fullmatch(t)):
+            return False
+        if low in self.lex.never or low in self.lex.weekdays:
             return False
         if t in self.lex.organisation_heads or t in self.lex.place_heads:
             return False

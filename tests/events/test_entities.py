@@ -133,6 +133,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]], list[str], str]] = [
      "a country word after a title opens a name"),
     ("Hamas leader Ismail Haniyeh lives in Doha.", [("Ismail Haniyeh", "Ismail Haniyeh", "person"), ("Hamas", "Hamas", "organisation"), ("Doha", "Doha", "place")], [],
      "an organisation in a role stays an organisation mention"),
+    ("King Abdullah II of Jordan met King Charles III.", [("Abdullah II", "Abdullah II", "person"), ("Charles III", "Charles III", "person"), ("Jordan", "Jordan", "country")], [],
+     "regnal numerals close a name"),
     ("John F. Kennedy was president.", [("John F. Kennedy", "John F. Kennedy", "person")], [], "a middle initial"),
     ("Following the talks, the following day was quiet.", [], ["Following"], "a sentence's first word written lower case elsewhere"),
     ("In May, Theresa May resigned.", [("Theresa May", "Theresa May", "person")], ["May"], "a month closing a name"),
