@@ -86,6 +86,8 @@ CASES = [  # text, published, expected, why
     ("a profit of $33 million a year", "1989-10-26", [('a year', 'SET', 'P1Y', None)], "a rate is a set"),
     ("Rents may climb 4 percent annually.", "2023-11-06", NONE, "a growth rate: 'annually' after a percentage is not a recurring event"),
     ("in the 20th century", "2024-03-04", [('the 20th century', 'DATE', '19', None)], "centuries"),
+    ("a feud kept up for centuries", "2024-03-04", [('centuries', 'DURATION', 'PXC', None)], "a vague count of centuries keeps TimeML's C"),
+    ("ending a decades-long feud", "2024-03-04", [('decades-long', 'DURATION', 'PXY', None)], "decades count in years, like 'two decades' = P20Y"),
     ("music of the nineties", "2024-03-04", [('the nineties', 'DATE', '199X', None)], "decade words"),
     ("a man in his sixties", "2024-03-04", NONE, "an age is not a decade"),
     ("It happened on 4 November 2023.", None, [('4 November 2023', 'DATE', '2023-11-04', None)], "day month year"),
