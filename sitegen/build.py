@@ -8,6 +8,11 @@ from typing import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from sitegen import output, render
+from sitegen.events.copies import ArticleInfo
+from sitegen.events.extract import ArticleEvents, extract as extract_events
+from sitegen.events.merge import merge_and_check
+from sitegen.events.model import Event
+from sitegen.events.overrides import OVERRIDES_NAME, load_overrides
 from sitegen.config import Config
 from sitegen.errors import OutputError, Problem, SourceError
 from sitegen.model import Article, OutputFile, Story
@@ -26,6 +31,7 @@ class ArticleResult:
     article: Article | None
     body_html: str
     problems: tuple[Problem, ...]
+    events: ArticleEvents | None = None
 
 
 @dataclass
@@ -57,7 +63,7 @@ class BuildReport:
 
 
 def load_article(root: Path, path: str, timezone: str) -> ArticleResult:
-    """Read one article file and render its body: the unit of per-article work.
+    """Read one article file, render its body and read its events: the unit of per-article work.
 
     A pure function of the file's bytes and the time zone, so it can be cached by content hash
     or run in a process pool.
@@ -75,7 +81,8 @@ def load_article(root: Path, path: str, timezone: str) -> ArticleResult:
         return ArticleResult(path, None, "", (*problems, problem))
     except OSError as err:
         return ArticleResult(path, None, "", (*problems, Problem(path, None, f"cannot be read ({err.strerror or err})")))
-    return ArticleResult(path, article, body_html, tuple(problems))
+    events = None if article.retracted else extract_events(article)
+    return ArticleResult(path, article, body_html, tuple(problems), events)
 
 
 def read_story(config: Config, report: BuildReport, progress: Progress | None = None) -> Story:
@@ -90,15 +97,31 @@ def read_story(config: Config, report: BuildReport, progress: Progress | None = 
         results.append(load_article(config.source, path, config.timezone))
         if progress:
             progress(done, len(found.articles))
-    readable = [(r.article, r.body_html) for r in _check_story(results, report) if r.article]
-    published = [(article, body) for article, body in readable if not article.retracted]
-    report.retracted = len(readable) - len(published)
-    report.built = [article.path for article, _ in published]
+    kept = [r for r in _check_story(results, report) if r.article]
+    published = [r for r in kept if r.article and not r.article.retracted]
+    report.retracted = len(kept) - len(published)
+    report.built = [r.path for r in published]
+    extracted = [r.events for r in published if r.events is not None]
     return Story(
-        articles=tuple(article for article, _ in published),
-        bodies={article.slug: body for article, body in published},
+        articles=tuple(r.article for r in published if r.article),
+        bodies={r.article.slug: r.body_html for r in published if r.article},
         static=tuple(_read_static(config.source, found.static, report)),
+        events=_timeline(config.source, extracted, report),
+        quotes={e.slug: e.quotes for e in extracted},
     )
+
+
+def _timeline(source: Path, extracted: list[ArticleEvents], report: BuildReport) -> tuple[Event, ...]:
+    """Merge every article's event mentions into one timeline, with the editor's ``events.toml``."""
+    overrides = None
+    path = source / OVERRIDES_NAME
+    if path.is_file():
+        overrides, problems = load_overrides(path, OVERRIDES_NAME)
+        report.problems.extend(problems)
+    infos = [ArticleInfo(e.slug, e.published, e.url, e.text, e.sentences) for e in extracted]
+    events, problems = merge_and_check([m for e in extracted for m in e.mentions], infos, overrides)
+    report.problems.extend(problems)
+    return events
 
 
 def build(config: Config, *, write: bool = True, progress: Progress | None = None) -> BuildReport:

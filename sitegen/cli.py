@@ -92,6 +92,49 @@ def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None
     raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
 
 
+@cli.command("events")
+@click.argument("source", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list what is not on the timeline (negated, claimed or hidden events).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file (default: sitegen.toml here, if present).")
+def events_cmd(source: Path | None, fmt: str, show_all: bool, config_file: Path | None) -> None:
+    """Print the merged timeline of SOURCE (default seeds/); write nothing.
+
+    JSON is the site's events.json. Problems go to standard error; the exit code is build's.
+    """
+    from sitegen.build import read_story
+    from sitegen.render.pages import events_json
+
+    config = _load(config_file, needs_output=False, source=source)
+    report = BuildReport()
+    story = read_story(config, report)
+    _print_problems(report, config)
+    if fmt == "json":
+        click.echo(events_json(story).decode("utf-8"), nl=False)
+    else:
+        rows = [e for e in story.events if show_all or e.on_timeline]
+        click.echo(_events_table(rows, show_all))
+    raise SystemExit(report.exit_code(config.strict))
+
+
+def _events_table(events: Any, show_all: bool) -> str:
+    head = ("date", "type", "status", "sources", "title", "id")
+    rows = [head]
+    for e in events:
+        copies = len(e.sources) - e.independent
+        count = f"{e.independent}" + (f"+{copies} copies" if copies else "")
+        status = e.status + (" (disputed)" if e.disputed else "") + (" (editorial)" if e.editorial else "") \
+            + (" (hidden)" if e.hidden else "")
+        rows.append((e.date.label, e.type, status, count, e.title, e.id))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)) + "  " + r[-1] for r in rows]
+    if len(rows) == 1:
+        lines.append("(no events" + ("" if show_all else " on the timeline; --all lists the others") + ")")
+    return "\n".join(line.rstrip() for line in lines)
+
+
 @cli.command("timex")
 @click.argument("file", required=False, default="-", type=click.File("rb"))
 @click.option("--dct", type=IsoDate(), default=None,

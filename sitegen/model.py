@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Mapping
+
+if TYPE_CHECKING:
+    from sitegen.events.model import Event, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +63,12 @@ class OutputFile:
 @dataclass(frozen=True, slots=True)
 class Story:
     """What the renderer gets: the articles to publish (in path order), each article's body
-    already rendered to safe HTML (by slug), and the ``static/`` files to copy."""
+    already rendered to safe HTML (by slug), the ``static/`` files to copy, the merged timeline
+    (every event of the model, in chronological order; :attr:`Event.on_timeline` says which
+    are shown by default) and each article's quotes (by slug)."""
 
     articles: tuple[Article, ...]
     bodies: Mapping[str, str]
     static: tuple[OutputFile, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: Mapping[str, tuple[Quote, ...]] = field(default_factory=dict)

@@ -39,7 +39,7 @@ def test_clean_build_exits_0_and_publishes(make_story: MakeStory, tmp_path: Path
     src = make_story({"good.md": GOOD, "static/CNAME": "news.example.org\n"})
     code, out = run("build", str(src), "-o", str(tmp_path / "out"))
     assert code == 0, out
-    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings; 5 files written"
+    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings; 6 files written"
     assert (tmp_path / "out" / "articles" / "good.html").is_file()
     assert (tmp_path / "out" / "CNAME").read_text() == "news.example.org\n"  # static/ copied verbatim
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
@@ -36,7 +37,8 @@ from .sentences import split_sentences
 from .text import article_text
 
 _TOKEN = re.compile(
-    r"['’](?:s|re|ve|d|ll|m|t)\b"  # clitics are words of their own: "Blinken" "'s", "didn" "'t"
+    r"(?:[^\W\d_]\.){2,}"  # "U.S.", "U.N.": one word
+    r"|['’](?:s|re|ve|d|ll|m|t)\b"  # clitics are words of their own: "Blinken" "'s", "didn" "'t"
     r"|[^\W\d_]+(?:-[^\W\d_]+|['’](?!(?:s|re|ve|d|ll|m|t)\b)[^\W\d_]+)*"
     r"|\d+(?:[.,:]\d+)*|\S"
 )
@@ -104,8 +106,9 @@ def extract(article: Article) -> ArticleEvents:
     found: list[_Found] = []
     references: list[tuple[_Found, str, Words, Entity | None, int | None]] = []
     relation_subjects: list[tuple[_Found, str, Words, Entity | None]] = []
+    starts = [t.start for t in tokens]
     for index, sentence in enumerate(sentences):
-        sent_tokens = [t for t in tokens if sentence.start <= t.start and t.end <= sentence.end]
+        sent_tokens = tokens[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         for clause in _clauses(sent_tokens, lex):
             for mention, relation in _clause_events(article.slug, index, sentence, clause, sent_tokens, entities,
                                                     timexes, quotes, dct, lex, found):
@@ -262,6 +265,9 @@ def _clause_events(
         mention = _Found(_key(slug, type_, sentence.text, trigger), index, sentence, span, start, end, trigger,
                          type_, status, form, actors, places, own, anchor)
         mention.title = _title(mention, toks, subject, i, size, entities, timexes, quotes, lex)
+        if not mention.title:
+            i += size
+            continue
         seen_types.add(type_)
         yield mention, relation
         i += size
@@ -493,6 +499,9 @@ _BREAKS = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "?", "!"})
 _NP_STOPS = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "during",
                        "since", "which", "that", "who", "when", "as", "after", "before"})
 _LIST_GLUE = frozenset({",", "and", "or"})
+_BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
+_FUNCTION = frozenset({"to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "of", "was", "is",
+                       "were", "are", "a", "an", "the", "as", "into", "after", "before", "than"})
 _TRAILING = frozenset({"on", "in", "at", "for", "of", "with", "from", "the", "a", "an", "over", "during", "by", "to"})
 _NOUN_BLOCKERS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", ";", ":", "(", ")", '"', "“", "”"})
 
@@ -566,11 +575,13 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     """Who did what, from the sentence: "Blinken meets Hakan Fidan in Ankara". A noun event is
     named by its own noun phrase ("Blinken's visit to Turkey"); a statement with nothing after
     its verb by its quote."""
+    before_verb = [t.low for t in toks[max(0, i - 2):i]]
     if mention.verb is None:
         phrase = _noun_phrase(toks, i, size, entities, timexes, lex)
         return _cut("No " + phrase if mention.status == "negated" else phrase[:1].upper() + phrase[1:])
     sub_start, sub_end = toks[subject[0]].start if subject[0] < subject[1] else 0, toks[subject[1] - 1].end if subject[0] < subject[1] else 0
-    named = [m for m in entities if sub_start <= m.start and m.end <= sub_end]
+    named = [m for m in entities if sub_start <= m.start and m.end <= sub_end
+             and not any(t.start == m.end and t.low in ("'s", "’s") for t in toks)]  # "Kopp's lawyer": not Kopp
     both = {as_actor(m.entity).name: m.entity for m in named if m.entity.kind != "place"}
     if len(both) >= 2 and any(t.low == "and" for t in toks[subject[0]:subject[1]]):
         first, *_, last = both.values()
@@ -578,7 +589,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     elif named:
         who, plural = _short(as_actor(named[-1].entity)), False
     elif subject[0] < subject[1] and all(t.low not in lex.pronouns for t in toks[subject[0]:subject[1]]):
-        words = list(toks[subject[0]:subject[1]])
+        words = [t for t in toks[subject[0]:subject[1]] if any(c.isalnum() for c in t.text)]
         cue = _subordinate(words, 0, lex, needs_gap=True)
         if cue is not None:
             words = words[cue[2]:]
@@ -589,19 +600,26 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     else:
         person = next((a for a in mention.actors if a.kind == "person"), None)
         who, plural = (_short(person), False) if person else ("", False)
+    passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _BE
     verb = mention.verb.base if plural else mention.verb.third
+    if passive:  # headline passive: "Another man arrested in Kenya"
+        verb = toks[i].text.lower() if mention.verb.form == PARTICIPLE else mention.trigger
     if mention.status == "scheduled":
         verb = "to " + mention.verb.base
     elif mention.status == "negated":
         verb = ("do not " if plural else "does not ") + mention.verb.base
     after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
              and _words_between(toks, mention.end, m.start) <= 6 and _short(m.entity) != who]
+    if not who and after and mention.type == "statement":  # "..., said Janos Martonyi"
+        who, after = _short(after[0].entity), []
     rest = after[0].entity.name if after else _object_words(toks, i + size, timexes, lex)
     if not rest:
         quote = next((q for q in quotes if mention.sentence.start <= q.start < mention.sentence.end), None)
         if quote is not None:
             rest = f'"{_cut(quote.text.strip(), 50)}"'
     place = next((p for p in mention.places if p.name not in rest), None)
+    if not who and not rest:
+        return ""  # "Says": nothing a reader could use; the caller drops it
     parts = [who, verb, rest, f"in {place.name}" if place else ""]
     title = " ".join(p for p in parts if p)
     return _cut(title[:1].upper() + title[1:])
@@ -617,8 +635,10 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
     words: list[_Token] = []
     for tok in toks[i:]:
         if tok.text in _BREAKS or tok.low in ("that", "and", "but", "which", "who", "after", "before", "while") \
-                or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
+                or (tok.low == "to" and words) or tok.low in lex.pronouns or tok.low in ("it", "we", "i", "you"):
             break
+        if tok.low in ("'s", "’s") and not words:
+            continue
         if any(t.start <= tok.start < t.end for t in timexes):
             if words and words[-1].low in ("on", "at", "in", "over", "during", "by", "from", "since", "until"):
                 words.pop()
@@ -641,7 +661,7 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
     start = i
     while start > 0 and toks[start - 1].text.isalpha() and toks[start - 1].text.islower() \
             and toks[start - 1].low not in lex.determiner and toks[start - 1].low not in lex.negation \
-            and toks[start - 1].low not in ("of", "was", "is", "were", "a", "an", "the") and i - start < 3:
+            and toks[start - 1].low not in _FUNCTION and i - start < 3:
         start -= 1
     prefix = ""
     if start > 1 and toks[start - 1].low in ("'s", "’s"):

@@ -289,25 +289,22 @@ def _event(members: Sequence[_Read], by_slug: dict[str, ArticleInfo]) -> Event:
     - ``title``: the earliest independent mention's with that status (a "will meet" title never
       heads a reported meeting), so a title changes only when an earlier article arrives.
 
-    Each mention is a source; a second mention from the same article (a restatement) is marked
-    ``copy_of`` its own article, so it is not counted as a second independent report.
+    Each mention is a source; a second mention from the same article (a restatement) is cited
+    too, and :attr:`Event.independent` counts articles, so it is not a second report.
     """
     independent = [r for r in members if r.copy_of is None] or list(members)
     when, disputed = combined([r.mention.date for r in independent])
     status = min((r.mention.status for r in independent), key=_STATUS_RANK.index)
     title = next(r.mention.title for r in independent if r.mention.status == status)
     founding = members[0].mention.key
-    seen_articles: set[str] = set()
     sources = []
     for r in members:
         m = r.mention
-        restated = m.article in seen_articles
-        seen_articles.add(m.article)
         article = by_slug.get(m.article)
         sources.append(Source(
             article=m.article, text=m.sentence.text, start=m.sentence.start, end=m.sentence.end,
             url=article.url if article else None, date=m.date,
-            copy_of=r.copy_of or (m.article if restated else None),
+            copy_of=r.copy_of,
         ))
     return Event(
         id=founding,

@@ -231,8 +231,9 @@ class Event:
 
     @property
     def independent(self) -> int:
-        """How many sources are independent reports (not copies of another source)."""
-        return sum(1 for s in self.sources if s.copy_of is None)
+        """How many articles report it independently: sources that are not copies of another
+        article, counted once per article (an article restating itself is one report)."""
+        return len({s.article for s in self.sources if s.copy_of is None})
 
     @property
     def on_timeline(self) -> bool:

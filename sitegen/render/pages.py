@@ -7,6 +7,7 @@ from any sub-path of a host.
 
 from __future__ import annotations
 
+import json
 import traceback
 from dataclasses import dataclass
 from datetime import date
@@ -96,7 +97,27 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
     for article in story.articles:
         page(f"articles/{article.slug}.html", "article.html", article=article,
              body=Markup(story.bodies[article.slug]))
+    files["events.json"] = events_json(story)
     return files
+
+
+def events_json(story: Story) -> bytes:
+    """The chronological model as JSON: ``{"events": [...], "articles": [...]}`` (schema in
+    ``docs/events.md``). Every event of the model is there; ``on_timeline`` says which are shown."""
+    articles = [
+        {
+            "slug": a.slug,
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+            "url": a.url,
+            "page": f"articles/{a.slug}.html",
+            "quotes": [q.to_dict() for q in story.quotes.get(a.slug, ())],
+        }
+        for a in sorted(story.articles, key=lambda a: a.slug)
+    ]
+    model = {"events": [e.to_dict() for e in story.events], "articles": articles}
+    return (json.dumps(model, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _add_static(

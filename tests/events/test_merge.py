@@ -181,7 +181,7 @@ def test_a_restatement_in_one_article_is_one_report() -> None:
     events = merge(mentions, [item])
     assert [len(e.sources) for e in events] == [2, 1]
     restated = events[0]
-    assert restated.independent == 1 and restated.sources[1].copy_of == "ledger"
+    assert restated.independent == 1 and restated.sources[1].copy_of is None  # one article, one report
 
 
 def test_output_does_not_depend_on_input_order() -> None:
