@@ -22,6 +22,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
@@ -33,15 +34,23 @@ from .entities import as_actor, find_entities
 from .lexicon import ING, PARTICIPLE, PAST, THIRD, BASE, Lexicon, VerbForm, Words, lexicon
 from .model import DateRange, EntityMention, Entity, EventMention, Quote, Sentence, Status
 from .quotes import find_quotes
-from .sentences import split_sentences
+from .sentences import default_abbreviations, split_sentences
 from .text import article_text
 
-_TOKEN = re.compile(
+_TOKEN_REST = (
     r"(?:[^\W\d_]\.){2,}"  # "U.S.", "U.N.": one word
     r"|['’](?:s|re|ve|d|ll|m|t)\b"  # clitics are words of their own: "Blinken" "'s", "didn" "'t"
     r"|[^\W\d_]+(?:-[^\W\d_]+|['’](?!(?:s|re|ve|d|ll|m|t)\b)[^\W\d_]+)*"
     r"|\d+(?:[.,:]\d+)*|\S"
 )
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """Words, with the abbreviations of ``abbreviations.toml`` ("Mr.", "Corp.") kept whole."""
+    abbr = default_abbreviations()
+    words = sorted(abbr.never_end | abbr.may_end, key=lambda w: (-len(w), w))
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)|" + _TOKEN_REST)
 _QUOTE_MARKS = frozenset('"“”')
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "into", "inside", "from", "to", "throughout"})
 _WEAK_TIMEX = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
@@ -72,6 +81,29 @@ class _Token:
     low: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a clause is read against: the article's sentences and names, and the sentence's names."""
+
+    sentences: Sequence[Sentence]
+    everyone: Sequence[EntityMention]
+    named: Sequence[EntityMention]  # in this sentence
+
+    def antecedent(self, pronoun: _Token) -> Entity | None:
+        """Who "he"/"she" is: the first person named in the nearest sentence before it that names
+        one (the sentence's subject, usually), or earlier in its own sentence. "It" and "they" are
+        not resolved: too often a thing or a crowd."""
+        before = [m for m in self.everyone if m.end <= pronoun.start]
+        people = [m for m in before if m.entity.kind == "person"]
+        if not people:
+            return None
+        last = people[-1]
+        home = next((s for s in self.sentences if s.start <= last.start < s.end), None)
+        if home is None:
+            return last.entity
+        return next(m.entity for m in people if home.start <= m.start)
+
+
 @dataclass(slots=True)
 class _Found:
     """An event mention being built: where it is and what dates it."""
@@ -100,17 +132,20 @@ def extract(article: Article) -> ArticleEvents:
     sentences = split_sentences(text)
     entities = find_entities(text)
     timexes = tuple(tag(text, dct))
-    tokens = [_Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+    tokens = [_Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in _token_pattern().finditer(text)]
     quotes = find_quotes(text, sentences, entities)
     lex = lexicon()
     found: list[_Found] = []
     references: list[tuple[_Found, str, Words, Entity | None, int | None]] = []
     relation_subjects: list[tuple[_Found, str, Words, Entity | None]] = []
     starts = [t.start for t in tokens]
+    entity_starts = [m.start for m in entities]
     for index, sentence in enumerate(sentences):
         sent_tokens = tokens[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        named = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
+        context = _Context(sentences, entities, named)
         for clause in _clauses(sent_tokens, lex):
-            for mention, relation in _clause_events(article.slug, index, sentence, clause, sent_tokens, entities,
+            for mention, relation in _clause_events(article.slug, index, sentence, clause, sent_tokens, context,
                                                     timexes, quotes, dct, lex, found):
                 found.append(mention)
                 if relation is not None:
@@ -189,6 +224,8 @@ def _subordinate(tokens: Sequence[_Token], i: int, lex: Lexicon,
 
 def _match(tokens: Sequence[_Token], i: int, table: dict[Words, str] | dict[Words, tuple[VerbForm, ...]],
            longest: int) -> Words | None:
+    if tokens[i].low not in lexicon().first_words:
+        return None
     for size in range(min(longest, len(tokens) - i), 0, -1):
         words = tuple(t.low for t in tokens[i:i + size])
         if words in table:
@@ -203,19 +240,20 @@ def _inside_quote(text_before: str) -> bool:
 
 def _clause_events(
     slug: str, index: int, sentence: Sentence, clause: tuple[int, int], tokens: Sequence[_Token],
-    entities: Sequence[EntityMention], timexes: Sequence[Timex], quotes: Sequence[Quote],
+    context: _Context, timexes: Sequence[Timex], quotes: Sequence[Quote],
     dct: date | None, lex: Lexicon, earlier: Sequence[_Found],
 ) -> Iterable[tuple[_Found, tuple[str, Words, Entity | None, int | None] | None]]:
+    entities = context.named
     lo, hi = clause
     toks = tokens[lo:hi]
     if not toks:
         return
     span = (toks[0].start, toks[-1].end)
-    claimed = any(t.low in lex.claim for t in toks)
+
     seen_types: set[str] = set()
     i = 0
     while i < len(toks):
-        if _proper(toks[i], i + lo, tokens):
+        if toks[i].low not in lex.first_words or _proper(toks[i], i + lo, tokens):
             i += 1
             continue
         verb = _match(toks, i, lex.verbs, lex.longest)
@@ -234,6 +272,10 @@ def _clause_events(
             status = "negated" if any(w in lex.negation for w in before[-3:]) else "reported"
         if status is None:
             i += size
+            continue
+        if form is not None and form.form in (PAST, PARTICIPLE) and i == 0 and lo == 0 \
+                and toks[i].low not in lex.determiner:
+            i += size  # "Asked how ..., Mr. Ousley said": a fronted participle, not a report
             continue
         type_ = form.type if form else lex.nouns[noun or ()]
         start, end = toks[i].start, toks[i + size - 1].end
@@ -256,15 +298,15 @@ def _clause_events(
                 and _attributes_quote(sentence, quotes):
             i += size  # "..., he said": the quote carries it (see quotes)
             continue
-        if claimed and status == "reported":
+        if status == "reported" and any(t.low in lex.claim for t in toks[:i]):
             status = "claimed"
         own, anchor, status = _own_date(timex, status, dct)
-        subject = _subject_span(toks, i, lex) if form is not None else (i, i)
-        actors, places = _participants(toks, subject, i, size, form is None, entities, lex)
+        subject = _subject_span(toks, i, lex, frozenset(m.end for m in entities)) if form is not None else (i, i)
+        actors, places = _participants(toks, subject, i, size, form is None, context, lex)
         trigger = sentence.text[start - sentence.start:end - sentence.start]
         mention = _Found(_key(slug, type_, sentence.text, trigger), index, sentence, span, start, end, trigger,
                          type_, status, form, actors, places, own, anchor)
-        mention.title = _title(mention, toks, subject, i, size, entities, timexes, quotes, lex)
+        mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex)
         if not mention.title:
             i += size
             continue
@@ -283,7 +325,9 @@ def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], lex: Lexicon)
     """The status a verb form's context gives it, or ``None`` when it reports no event."""
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
-    negated = any(w in lex.negation or w == "n't" for w in before[-3:])
+    negated = any(w in lex.negation or w == "'t" for w in before[-3:])
+    if any(w in lex.modal for w in before):
+        return None, None  # "could only be visited", "would meet": not a report
     for form in sorted(forms, key=lambda f: f.form):
         status: Status | None = None
         if form.form in (PAST, PARTICIPLE):
@@ -298,7 +342,7 @@ def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], lex: Lexicon)
                 status = "scheduled"
             elif prev == "to" and prev2 in lex.schedule_to:
                 status = "scheduled"
-            elif prev in ("did", "didn", "'t"):
+            elif prev == "did" or (prev == "'t" and prev2 == "didn") or (prev == "not" and prev2 == "did"):
                 status = "reported"
         elif form.form == ING:
             if prev in ("is", "are", "was", "were", "been"):
@@ -340,7 +384,8 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     if kind == "verb" and inside:
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
-        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 3)
+        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 3
+                                     and not any(x.low == "that" for x in toks if trig_end <= x.start < t.start))
                                     or (t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 1)):
             return t
         if kind == "noun" and t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 2 \
@@ -352,7 +397,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
             return t
     opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and t.end <= start
                and _usable(t)]
-    return opening[0] if opening else None
+    return opening[0] if opening and kind != "noun" else None
 
 
 def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[DateRange, str, Status]:
@@ -497,7 +542,8 @@ def _reference_event(found: Sequence[_Found], mention: _Found) -> _Found | None:
 
 _BREAKS = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "?", "!"})
 _NP_STOPS = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "during",
-                       "since", "which", "that", "who", "when", "as", "after", "before"})
+                       "since", "which", "that", "who", "when", "as", "after", "before", "until", "because",
+                       "if", "unless", "although", "while", "whereas"})
 _LIST_GLUE = frozenset({",", "and", "or"})
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _FUNCTION = frozenset({"to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "of", "was", "is",
@@ -506,16 +552,22 @@ _TRAILING = frozenset({"on", "in", "at", "for", "of", "with", "from", "the", "a"
 _NOUN_BLOCKERS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", ";", ":", "(", ")", '"', "“", "”"})
 
 
-def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon) -> tuple[int, int]:
+def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon, name_ends: frozenset[int]) -> tuple[int, int]:
     """Token span of the words before a verb that name who did it: back over auxiliaries and
     adverbs ("has also"), then back to the clause's last break ("Hours before ..., hundreds of
     demonstrators protested")."""
     j = i
     while j > 0 and (toks[j - 1].low in lex.between or (toks[j - 1].low.endswith("ly") and toks[j - 1].text.islower())):
         j -= 1
+    if j > 1 and toks[j - 1].text == "," and toks[j - 2].end in name_ends:
+        j -= 1  # "Magna's chief financial officer, James McAlpine, resigned"
     k = j
-    while k > 0 and toks[k - 1].text not in _BREAKS and j - k < 8:
+    while k > 0 and toks[k - 1].text not in _BREAKS and j - k < 8 and not _speech(toks[k - 1], lex):
         k -= 1
+    if k < j and toks[k].text[:1].islower() and toks[k].text.endswith("ing") and k > 1 and toks[k - 1].text == ",":
+        return _subject_span(toks, k - 1, lex, name_ends)  # "An Iraqi official, speaking on condition of anonymity, said"
+    if j - k == 1 and toks[k].low == "and":
+        return j, j  # "noted ... and said": the subject is the other verb's
     if k < j and toks[k].low == "and":  # "Varga, the transport minister, and Brandt held talks"
         k = max(0, k - 12)
         while k < j and toks[k].text in _BREAKS:
@@ -523,8 +575,13 @@ def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon) -> tuple[int, in
     return k, j
 
 
+def _speech(tok: _Token, lex: Lexicon) -> bool:
+    """A speech verb ends the words a subject is looked for in ("X said it agreed")."""
+    return any(f.type == "statement" and f.form != BASE for f in lex.verbs.get((tok.low,), ()))
+
+
 def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int, nominal: bool,
-                  entities: Sequence[EntityMention], lex: Lexicon) -> tuple[list[Entity], list[Entity]]:
+                  context: _Context, lex: Lexicon) -> tuple[list[Entity], list[Entity]]:
     """Actors and places: named from the subject to the end of the clause (for a noun, within its
     phrase). A name after "in", "at", "outside" ... is a place; a capital named as a subject acts
     for its country ("Ankara recalled"). "He"/"she" as the subject is the last person named before."""
@@ -536,7 +593,7 @@ def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size
     actors: list[Entity] = []
     places: list[Entity] = []
     was_place = False
-    for m in entities:
+    for m in context.named:
         if not (first <= m.start and m.end <= last):
             continue
         prev = [t for t in toks if t.end <= m.start][-2:]
@@ -554,9 +611,14 @@ def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size
         was_place = is_place
     pronoun = [t for t in toks[subject[0]:subject[1]] if t.low in lex.pronouns]
     if pronoun and not any(a.kind == "person" for a in actors):
-        people = [m.entity for m in entities if m.entity.kind == "person" and m.end <= pronoun[0].start]
-        if people:
-            actors.insert(0, people[-1])
+        who = context.antecedent(pronoun[0])
+        if who is not None:
+            actors.insert(0, who)
+    elif subject[0] < subject[1] and toks[subject[0]].low == "who" and subject[0] == 0:
+        who = next((as_actor(m.entity) for m in reversed(context.named) if m.end <= toks[0].start
+                    and toks[0].start - m.end <= 3), None)  # "Kofi Annan, who appointed ..."
+        if who is not None:
+            actors.insert(0, who)
     return actors, places
 
 
@@ -565,31 +627,54 @@ def _add(items: list[Entity], entity: Entity) -> None:
         items.append(entity)
 
 
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V"})
+
+
 def _short(entity: Entity) -> str:
-    return entity.name.split()[-1] if entity.kind == "person" else entity.name
+    """How a title names someone: a person by surname ("Blinken"; "Baker" for "James A. Baker III")."""
+    if entity.kind != "person":
+        return entity.name
+    words = [w for w in entity.name.split() if w not in _SUFFIXES] or entity.name.split()
+    return words[-1]
 
 
 def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int,
-           entities: Sequence[EntityMention], timexes: Sequence[Timex], quotes: Sequence[Quote],
+           context: _Context, timexes: Sequence[Timex], quotes: Sequence[Quote],
            lex: Lexicon) -> str:
     """Who did what, from the sentence: "Blinken meets Hakan Fidan in Ankara". A noun event is
     named by its own noun phrase ("Blinken's visit to Turkey"); a statement with nothing after
     its verb by its quote."""
+    entities = context.named
     before_verb = [t.low for t in toks[max(0, i - 2):i]]
     if mention.verb is None:
         phrase = _noun_phrase(toks, i, size, entities, timexes, lex)
+        if " " not in phrase and not mention.actors and mention.status != "negated":
+            return ""  # "Announcement": nothing a reader could use
         return _cut("No " + phrase if mention.status == "negated" else phrase[:1].upper() + phrase[1:])
     sub_start, sub_end = toks[subject[0]].start if subject[0] < subject[1] else 0, toks[subject[1] - 1].end if subject[0] < subject[1] else 0
     named = [m for m in entities if sub_start <= m.start and m.end <= sub_end
-             and not any(t.start == m.end and t.low in ("'s", "’s") for t in toks)]  # "Kopp's lawyer": not Kopp
+             and not any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Kopp's lawyer": not Kopp
+             and not _modifies(m, toks, subject)]  # "The Los Angeles thrift said": not Los Angeles
     both = {as_actor(m.entity).name: m.entity for m in named if m.entity.kind != "place"}
+    speaker = next((m for m in entities if m.start >= mention.end and m.entity.kind in ("person", "organisation")
+                    and _words_between(toks, mention.end, m.start) <= 1), None)
+    if mention.type == "statement" and i > 0 and toks[i - 1].text in (",", "'", '"', "”") and speaker is not None:
+        return _cut(_short(speaker.entity) + " " + mention.verb.third + _quoted(mention, quotes))  # "..., said Brendan Barba"
+    if named and named[-1].entity.kind == "country" and named[-1].text.endswith("s") \
+            and named[-1].text != named[-1].entity.name:
+        named = []  # "ethnic Albanians marched": the people, not the country
     if len(both) >= 2 and any(t.low == "and" for t in toks[subject[0]:subject[1]]):
         first, *_, last = both.values()
         who, plural = f"{_short(as_actor(first))} and {_short(as_actor(last))}", True
     elif named:
         who, plural = _short(as_actor(named[-1].entity)), False
-    elif subject[0] < subject[1] and all(t.low not in lex.pronouns for t in toks[subject[0]:subject[1]]):
-        words = [t for t in toks[subject[0]:subject[1]] if any(c.isalnum() for c in t.text)]
+    elif subject[0] > 1 and toks[subject[0] - 1].text == "," and (apposed := next(
+            (m for m in reversed(entities) if m.end == toks[subject[0] - 2].end), None)) is not None:
+        who, plural = _short(as_actor(apposed.entity)), False  # "James E. Ousley, group president, said"
+    elif subject[0] < subject[1] and all(t.low not in lex.pronouns and t.low not in ("it", "who")
+                                         for t in toks[subject[0]:subject[1]]):
+        words = [t for t in toks[subject[0]:subject[1]] if any(c.isalnum() for c in t.text)
+                 and not any(x.start <= t.start < x.end for x in timexes)]
         cue = _subordinate(words, 0, lex, needs_gap=True)
         if cue is not None:
             words = words[cue[2]:]
@@ -598,8 +683,8 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
         who = _join(words)
         plural = who.endswith("s")
     else:
-        person = next((a for a in mention.actors if a.kind == "person"), None)
-        who, plural = (_short(person), False) if person else ("", False)
+        lead = mention.actors[0] if mention.actors else None
+        who, plural = (_short(lead), False) if lead and subject[0] < subject[1] else ("", False)
     passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _BE
     verb = mention.verb.base if plural else mention.verb.third
     if passive:  # headline passive: "Another man arrested in Kenya"
@@ -609,20 +694,38 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     elif mention.status == "negated":
         verb = ("do not " if plural else "does not ") + mention.verb.base
     after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
-             and _words_between(toks, mention.end, m.start) <= 6 and _short(m.entity) != who]
-    if not who and after and mention.type == "statement":  # "..., said Janos Martonyi"
+             and _words_between(toks, mention.end, m.start) <= (1 if mention.type == "statement" else 6)
+             and not any(t.low in ("and", "but", "or") or t.text in _BREAKS - {","}
+                         for t in toks if mention.end <= t.start and t.end <= m.start)
+             and _short(m.entity) != who]
+    inverted = not who and bool(after) and mention.type == "statement"
+    if inverted:  # "..., said Janos Martonyi": the name after the verb is who spoke
         who, after = _short(after[0].entity), []
-    rest = after[0].entity.name if after else _object_words(toks, i + size, timexes, lex)
+    rest = after[0].entity.name if after else "" if inverted else _object_words(toks, i + size, timexes, lex)
+    if not who:
+        return ""  # "Agrees to pay $4 million": nobody a reader could name
+    if mention.type == "statement" and not rest and mention.anchor == "published":
+        return ""  # "..., the company said": an attribution, not a dated statement
     if not rest:
-        quote = next((q for q in quotes if mention.sentence.start <= q.start < mention.sentence.end), None)
-        if quote is not None:
-            rest = f'"{_cut(quote.text.strip(), 50)}"'
+        rest = _quoted(mention, quotes).strip()
     place = next((p for p in mention.places if p.name not in rest), None)
     if not who and not rest:
         return ""  # "Says": nothing a reader could use; the caller drops it
     parts = [who, verb, rest, f"in {place.name}" if place else ""]
     title = " ".join(p for p in parts if p)
     return _cut(title[:1].upper() + title[1:])
+
+
+def _quoted(mention: _Found, quotes: Sequence[Quote]) -> str:
+    """' "<the quote of the mention's sentence, cut>"', or nothing."""
+    quote = next((q for q in quotes if mention.sentence.start <= q.start < mention.sentence.end), None)
+    return f' "{_cut(quote.text.strip().rstrip(",."), 50)}"' if quote is not None else ""
+
+
+def _modifies(m: EntityMention, toks: Sequence[_Token], subject: tuple[int, int]) -> bool:
+    """A name followed by lower-case words of the subject modifies them ("the Los Angeles thrift")."""
+    rest = [t for t in toks[subject[0]:subject[1]] if t.start >= m.end]
+    return bool(rest) and rest[0].text[:1].islower() and rest[0].low not in ("and", "or")
 
 
 def _words_between(toks: Sequence[_Token], start: int, end: int) -> int:
@@ -635,21 +738,24 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
     words: list[_Token] = []
     for tok in toks[i:]:
         if tok.text in _BREAKS or tok.low in ("that", "and", "but", "which", "who", "after", "before", "while") \
-                or (tok.low == "to" and words) or tok.low in lex.pronouns or tok.low in ("it", "we", "i", "you"):
+                or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
             break
         if tok.low in ("'s", "’s") and not words:
             continue
         if any(t.start <= tok.start < t.end for t in timexes):
             if words and words[-1].low in ("on", "at", "in", "over", "during", "by", "from", "since", "until"):
                 words.pop()
-            continue
+            if words:
+                break
+            continue  # "voted on Thursday to accept ...": the date is not the object
         if (tok.low in ("in", "at") and words) \
                 or (tok.low in ("for", "over", "because", "amid", "despite", "with") and len(words) >= 2):
             break
         words.append(tok)
         if len(words) == OBJECT_WORDS:
             break
-    while words and (words[-1].low in _TRAILING or words[-1].text in ("'", "’")):
+    while words and (words[-1].low in _TRAILING or not any(c.isalnum() for c in words[-1].text)
+                     or (len(words) == 1 and words[0].low in lex.pronouns)):
         words.pop()
     return _join(words)
 

@@ -37,6 +37,7 @@ class Lexicon:
     future: frozenset[str]
     schedule_to: frozenset[str]
     irrealis: frozenset[str]
+    modal: frozenset[str]
     claim: frozenset[str]
     perfect: frozenset[str]
     determiner: frozenset[str]
@@ -49,6 +50,7 @@ class Lexicon:
     gaps: dict[Words, int]
     reference: dict[Words, str]  # words -> "before" | "after"
     pronouns: frozenset[str]
+    first_words: frozenset[str]  # every word a verb, noun, relation cue or relation verb starts with
 
 
 def _words(phrase: str) -> Words:
@@ -93,6 +95,7 @@ def lexicon() -> Lexicon:
         future=frozenset(status["future"]),
         schedule_to=frozenset(status["schedule_to"]),
         irrealis=frozenset(status["irrealis"]),
+        modal=frozenset(status["modal"]),
         claim=frozenset(status["claim"]),
         perfect=frozenset(status["perfect"]),
         determiner=frozenset(status["determiner"]),
@@ -105,4 +108,5 @@ def lexicon() -> Lexicon:
         gaps={_words(k): int(v) for k, v in relation["gap"].items()},
         reference={_words(w): kind for kind in ("before", "after") for w in reference[kind]},
         pronouns=frozenset(cues["quotes"]["pronouns"]),
+        first_words=frozenset(k[0] for k in (*verbs, *nouns, *rel_cues, *rel_verbs)),
     )
