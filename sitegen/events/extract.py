@@ -266,7 +266,8 @@ def _clause_events(
         status: Status | None = None
         form: VerbForm | None = None
         if verb is not None:
-            form, status = _verb_status(lex.verbs[verb], before, lex)
+            following = toks[i + len(verb)].low if i + len(verb) < len(toks) else ""
+            form, status = _verb_status(lex.verbs[verb], before, following, lex)
             size = len(verb) if form is not None else len(noun or verb)
         if status is None and noun is not None:
             status = "negated" if any(w in lex.negation for w in before[-3:]) else "reported"
@@ -321,9 +322,11 @@ def _proper(tok: _Token, position: int, tokens: Sequence[_Token]) -> bool:
     return position > 0 and tok.text[:1].isupper() and tokens[position - 1].text not in _QUOTE_MARKS
 
 
-def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], lex: Lexicon) -> tuple[VerbForm | None, Status | None]:
+def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], following: str,
+                 lex: Lexicon) -> tuple[VerbForm | None, Status | None]:
     """The status a verb form's context gives it, or ``None`` when it reports no event."""
-    prev = before[-1] if before else ""
+    adverbless = [w for w in before if not w.endswith("ly")]  # "a newly announced venture": "a" is next to it
+    prev = adverbless[-1] if adverbless else ""
     prev2 = before[-2] if len(before) > 1 else ""
     negated = any(w in lex.negation or w == "'t" for w in before[-3:])
     if any(w in lex.modal for w in before):
@@ -331,8 +334,9 @@ def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], lex: Lexicon)
     for form in sorted(forms, key=lambda f: f.form):
         status: Status | None = None
         if form.form in (PAST, PARTICIPLE):
-            if prev in lex.determiner:
-                continue
+            if prev in lex.determiner or (following in ("by", "of") and form.form == PARTICIPLE
+                                          and prev not in lex.perfect and prev.isalpha()):
+                continue  # "the announced pact", "people accused of racketeering": not a report
             if prev in lex.perfect or form.form == PAST:
                 status = "reported"
             if prev2 in lex.future or prev in lex.future:
