@@ -251,6 +251,7 @@ def _clause_events(
     span = (toks[0].start, toks[-1].end)
 
     seen_types: set[str] = set()
+    verbal = False  # a verb event came before in this clause
     i = 0
     while i < len(toks):
         if toks[i].low not in lex.first_words or _proper(toks[i], i + lo, tokens):
@@ -285,10 +286,13 @@ def _clause_events(
             i += size
             continue
         kind = "noun" if form is None else "statement" if form.type == "statement" else "verb"
-        timex = _governing_timex(toks, i, size, kind, sentence, timexes, lex)
+        names = frozenset(t.start for m in entities for t in toks if m.start <= t.start < m.end)
+        timex = _governing_timex(toks, i, size, kind, sentence, timexes, lex, names)
         relation = _relation(toks, i, entities, lex) or _reference(toks, lex) or _subordinate_relation(toks, i, lex)
         if form is None:  # a noun: an event only when dated, negated or related
             follows = _relation_verb_after(toks, i + size, lex)
+            if status != "negated" and verbal:
+                timex = None  # "announced a newly signed deal on Monday": the date is the verb's
             if status != "negated" and timex is None and follows is None:
                 i += size
                 continue
@@ -312,6 +316,7 @@ def _clause_events(
             i += size
             continue
         seen_types.add(type_)
+        verbal = verbal or form is not None
         yield mention, relation
         i += size
 
@@ -372,12 +377,13 @@ def _usable(t: Timex) -> bool:
 
 
 def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sentence: Sentence,
-                     timexes: Sequence[Timex], lex: Lexicon) -> Timex | None:
+                     timexes: Sequence[Timex], lex: Lexicon, names: frozenset[int] = frozenset()) -> Timex | None:
     """The calendar expression that dates an event, else ``None``:
 
     - a verb: the nearest one in its clause;
-    - a speech verb: one right after it ("said on Friday", "told reporters on Monday") or right
-      before it ("Erdogan on Friday said"); one further away dates what was said, not the saying;
+    - a speech verb: one after it with only a few lower-case words or a name in between ("said on
+      Friday", "told reporters on Monday", "said Brandt on Tuesday") or right before it ("Erdogan on
+      Friday said"); one after "that", "would", "to" ... dates what was said, not the saying;
     - a noun: one right before it ("Monday's meeting", "the weekend meetings") or after its phrase
       with no verb, pronoun or relative word in between ("meetings with ... over the weekend");
     - any of them: one that opens the sentence ("On Friday, ...") when the clause has none.
@@ -388,8 +394,10 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     if kind == "verb" and inside:
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
-        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 3
-                                     and not any(x.low == "that" for x in toks if trig_end <= x.start < t.start))
+        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 6
+                                     and all((x.text.islower() or x.start in names) and x.low not in _CONTENT_OPENERS
+                                             and x.low not in lex.between
+                                             for x in toks if trig_end <= x.start < t.start))
                                     or (t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 1)):
             return t
         if kind == "noun" and t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 2 \
@@ -507,8 +515,10 @@ def _resolve_relations(
             other = _reference_event(found, mention)
             relation = kind.removeprefix("reference-")
             if other is None:
-                if dct is not None and relation == "before":
-                    mention.own = DateRange(mention.own.earliest, min(mention.own.latest or dct, dct))
+                latest = min(mention.own.latest or dct, dct) if dct is not None else None
+                if relation == "before" and latest is not None and mention.status != "scheduled" \
+                        and (mention.own.earliest is None or mention.own.earliest <= latest):
+                    mention.own = DateRange(mention.own.earliest, latest)
                 mention.anchor = f"{relation}:published"
                 continue
         else:
@@ -549,6 +559,9 @@ _NP_STOPS = frozenset({"has", "have", "had", "was", "were", "is", "are", "will",
                        "since", "which", "that", "who", "when", "as", "after", "before", "until", "because",
                        "if", "unless", "although", "while", "whereas"})
 _LIST_GLUE = frozenset({",", "and", "or"})
+# Between a speech verb and a date, these start what was said: the date is then its, not the saying's.
+_CONTENT_OPENERS = frozenset({"that", "would", "will", "could", "should", "might", "may", "must", "can", "if",
+                              "whether", "to"})
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _FUNCTION = frozenset({"to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "of", "was", "is",
                        "were", "are", "a", "an", "the", "as", "into", "after", "before", "than"})
@@ -561,7 +574,8 @@ def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon, name_ends: froze
     adverbs ("has also"), then back to the clause's last break ("Hours before ..., hundreds of
     demonstrators protested")."""
     j = i
-    while j > 0 and (toks[j - 1].low in lex.between or (toks[j - 1].low.endswith("ly") and toks[j - 1].text.islower())):
+    while j > 0 and (toks[j - 1].low in lex.between or toks[j - 1].low in lex.schedule_to
+                     or (toks[j - 1].low.endswith("ly") and toks[j - 1].text.islower())):
         j -= 1
     if j > 1 and toks[j - 1].text == "," and toks[j - 2].end in name_ends:
         j -= 1  # "Magna's chief financial officer, James McAlpine, resigned"
@@ -677,11 +691,12 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
         who, plural = _short(as_actor(apposed.entity)), False  # "James E. Ousley, group president, said"
     elif subject[0] < subject[1] and all(t.low not in lex.pronouns and t.low not in ("it", "who")
                                          for t in toks[subject[0]:subject[1]]):
-        words = [t for t in toks[subject[0]:subject[1]] if any(c.isalnum() for c in t.text)
-                 and not any(x.start <= t.start < x.end for x in timexes)]
+        words = list(toks[subject[0]:subject[1]])
         cue = _subordinate(words, 0, lex, needs_gap=True)
         if cue is not None:
             words = words[cue[2]:]
+        words = [t for t in words if any(c.isalnum() for c in t.text)
+                 and not any(x.start <= t.start < x.end for x in timexes)]
         while words and words[0].low in lex.clause_openers:
             words.pop(0)
         who = _join(words)
@@ -698,6 +713,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     elif mention.status == "negated":
         verb = ("do not " if plural else "does not ") + mention.verb.base
     after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
+             and (mention.type != "statement" or not who)
              and _words_between(toks, mention.end, m.start) <= (1 if mention.type == "statement" else 6)
              and not any(t.low in ("and", "but", "or") or t.text in _BREAKS - {","}
                          for t in toks if mention.end <= t.start and t.end <= m.start)

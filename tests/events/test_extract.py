@@ -1,0 +1,98 @@
+"""Per-article extraction: a table of tricky sentences (our own prose) and properties that hold
+for any text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.events.extract import extract
+from sitegen.model import Article, Paragraph
+
+WED = date(2024, 3, 6)  # a Wednesday
+
+
+def read(text: str, published: date | None = WED) -> list[tuple[str, str, str, str]]:
+    paragraphs = tuple(Paragraph(p, 1) for p in text.split("\n\n"))
+    article = Article(path="a.md", slug="a", title="t", body=text, body_format="text", paragraphs=paragraphs,
+                      published=published)
+    return [(m.type, m.status, m.date.label, m.title) for m in extract(article).mentions]
+
+
+TABLE = [
+    # (text, expected (type, status, date label, title) of every mention)
+    ("Transport Minister Elena Varga met union leader Tomas Brandt in Rotterdam on Tuesday.",
+     [("meeting", "reported", "5 Mar 2024", "Varga meets Tomas Brandt in Rotterdam")]),
+    ("Varga will visit Antwerp on Friday.",
+     [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
+    ("The ministers are expected to sign the accord next month.",
+     [("agreement", "scheduled", "Apr 2024", "The ministers to sign the accord")]),
+    ("There was no vote on the budget.",
+     [("vote", "negated", "on or before 6 Mar 2024", "No vote on the budget")]),
+    ("Brandt did not resign.",
+     [("resignation", "negated", "on or before 6 Mar 2024", "Brandt does not resign")]),
+    # modal, irrealis and conditional verbs report nothing
+    ("The union would strike if talks failed, and members could vote again.", []),
+    ("Officials tried to make the rebels release the hostages.", []),
+    ("Asked about the talks, the minister declined to comment.", []),
+    # a hedge makes a claim, not a report
+    ("Rebels reportedly attacked the convoy on Monday.",
+     [("attack", "claimed", "4 Mar 2024", "Rebels attack the convoy")]),
+    # an attribution with nothing dated is not a statement event; the report it carries is
+    ("The port reopened on Monday, the company said.", []),
+    ("Brandt resigned on Monday, the union said.",
+     [("resignation", "reported", "4 Mar 2024", "Brandt resigns")]),
+    # a speech verb takes the date next to it, not the one in what was said
+    ("Varga said on Monday that the strike would end next week.",
+     [("statement", "reported", "4 Mar 2024", "Varga says")]),
+    # "..., said X": the speaker follows the verb
+    ('"We have a deal," said Tomas Brandt on Tuesday.',
+     [("statement", "reported", "5 Mar 2024", 'Brandt says "We have a deal"')]),
+    # a capital acting for its country; a passive; a subordinate relation
+    ("Earlier, Paris recalled its ambassador.",
+     [("recall", "reported", "on or before 6 Mar 2024", "France recalls its ambassador")]),
+    ("Two protesters were arrested outside the embassy on Monday.",
+     [("arrest", "reported", "4 Mar 2024", "Two protesters arrested outside the embassy")]),
+    ("Brandt resigned on Tuesday, days after members voted to accept the offer.",
+     [("resignation", "reported", "5 Mar 2024", "Brandt resigns"),
+      ("vote", "reported", "20 Feb - 5 Mar 2024", "Members vote to accept the offer")]),
+    # a name inside a sentence is not a trigger ("March"), nor is an adjective participle
+    ("The March Party announced a newly signed deal on Monday.",
+     [("statement", "reported", "4 Mar 2024", "March Party announces a newly signed deal")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE, ids=[row[0][:40] for row in TABLE])
+def test_tricky_sentences(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_no_publication_date_leaves_relative_dates_open() -> None:
+    ((type_, status, label, _),) = read("Varga met Brandt in Rotterdam on Tuesday.", published=None)
+    assert (type_, status, label) == ("meeting", "reported", "date unknown")
+
+
+WORDS = st.sampled_from(["Blinken", "met", "Fidan", "on", "Monday", "no", "statement", "will", "visit", "said",
+                         '"', ",", ".", "Earlier", "Hours", "before", "his", "arrival", "protested", "Ankara",
+                         "\n\n", "the", "weekend", "over", "recalled", "ambassador", "'s", "and", "Friday"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=60).map(" ".join), st.dates(date(1990, 1, 1), date(2030, 12, 31)))
+def test_any_text_gives_sound_mentions(text: str, published: date) -> None:
+    paragraphs = tuple(Paragraph(p, 1) for p in text.split("\n\n"))
+    article = Article(path="a.md", slug="a", title="t", body=text, body_format="text", paragraphs=paragraphs,
+                      published=published)
+    result = extract(article)
+    for m in result.mentions:
+        assert result.text[m.start:m.end] == m.trigger
+        assert m.sentence.start <= m.start < m.end <= m.sentence.end
+        assert 0 < len(m.title) <= 80
+        lo, hi = m.date.earliest, m.date.latest
+        assert lo is None or hi is None or lo <= hi
+        if m.status != "scheduled":
+            assert hi is not None and hi <= published  # never after publication
+    assert len({m.key for m in result.mentions}) == len(result.mentions)
