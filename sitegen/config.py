@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from datetime import timezone as dt_timezone
 from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,6 +25,8 @@ _KEYS: dict[str, tuple[type, str]] = {
     "language": (str, "a language tag such as 'en'"),
     "timezone": (str, "an IANA time zone name such as 'Europe/London'"),
     "strict": (bool, "true or false"),
+    "as_of": (object, "a date or date-time such as 2023-11-06 or 2023-11-06T18:00:00+00:00"),
+    "new_window": (object, "a number of hours such as 24, or a duration such as '36h' or '2d'"),
 }
 
 
@@ -39,6 +43,8 @@ class Config:
     timezone: str = "UTC"
     strict: bool = False
     config_file: Path | None = None
+    as_of: datetime | None = None  # "now" for the briefing; None: the newest article's publication time
+    new_window_hours: float = 24.0  # what is new: first reported this long before as_of
 
 
 def load_config(
@@ -104,8 +110,19 @@ def load_config(
 
     source = (sources.get("source", cwd) / str(values.get("source", "seeds"))).resolve()
     output = (sources.get("output", cwd) / str(values.get("output", "site"))).resolve()
-    settings = {k: v for k, v in values.items() if k not in ("source", "output")}
+    settings = {k: v for k, v in values.items() if k not in ("source", "output", "as_of", "new_window")}
     config = replace(Config(source=source, output=output, config_file=config_file), **settings)
+    if "as_of" in values:
+        as_of = _moment(values["as_of"], config.timezone)
+        if as_of is None:
+            problems.append(f"{origins['as_of']}: {values['as_of']!r} is not {_KEYS['as_of'][1]}")
+        config = replace(config, as_of=as_of)
+    if "new_window" in values:
+        hours = _hours(values["new_window"])
+        if hours is None:
+            problems.append(f"{origins['new_window']}: {values['new_window']!r} is not {_KEYS['new_window'][1]}")
+        else:
+            config = replace(config, new_window_hours=hours)
     problems.extend(_validate(config, lambda key: origins.get(key, f"default: {key}"), needs_output))
     if problems:
         raise ConfigError(problems)
@@ -142,6 +159,41 @@ def _validate(config: Config, origin: Callable[[str], str], needs_output: bool) 
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(f"{origin('timezone')}: {config.timezone!r} is not {_KEYS['timezone'][1]}")
     return problems
+
+
+def _moment(value: Any, timezone: str) -> datetime | None:
+    """A date or date-time as an aware date-time; a bare date is the end of that day, a naive
+    time is in the story's time zone."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value or " " in value.strip() else date.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time(23, 59, 59))
+    else:
+        return None
+    if moment.tzinfo is None:
+        try:
+            moment = moment.replace(tzinfo=ZoneInfo(timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            moment = moment.replace(tzinfo=dt_timezone.utc)
+    return moment
+
+
+def _hours(value: Any) -> float | None:
+    """24, 36.5, '36h', '2d' -> hours; anything else (or not positive) -> None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value > 0 else None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([hd])\s*", str(value))
+    if not match:
+        return None
+    hours = float(match.group(1)) * (24 if match.group(2) == "d" else 1)
+    return hours if hours > 0 else None
 
 
 def _label(path: Path, cwd: Path) -> str:

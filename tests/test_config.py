@@ -62,7 +62,7 @@ def test_flags_override_the_file_and_resolve_against_the_working_folder(tmp_path
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     found = problems('titel = "x"\ntitle = 3\ntimezone = "Mars/Olympus"\nbase_url = "example.org"\n', tmp_path)
     assert found == [
-        "sitegen.toml: titel: unknown key (known: source, output, title, description, base_url, language, timezone, strict)",
+        "sitegen.toml: titel: unknown key (known: source, output, title, description, base_url, language, timezone, strict, as_of, new_window)",
         "sitegen.toml: title: 3 is not a string",
         "sitegen.toml: base_url: 'example.org' is not an absolute http(s) URL such as 'https://example.org/story/' ending in '/'",
         "sitegen.toml: timezone: 'Mars/Olympus' is not an IANA time zone name such as 'Europe/London'",
