@@ -37,8 +37,9 @@ def story_of(folder: Path) -> tuple[Story, Config]:
 
 
 def make_event(id: str, earliest: date | None, latest: date | None, *, title: str = "Something happens",
-               status: str = "reported", hidden: bool = False, slug: str = "a") -> Event:
-    source = Source(slug, "Something happened.", 0, 19, "https://news.example/a?x=1&y=2", DateRange(earliest, latest))
+               status: str = "reported", hidden: bool = False, slug: str = "a",
+               url: str = "https://news.example/a?x=1&y=2") -> Event:
+    source = Source(slug, "Something happened.", 0, 19, url, DateRange(earliest, latest))
     return Event(id=id, title=title, type="meeting", status=status,  # type: ignore[arg-type]
                  date=DateRange(earliest, latest), actors=(), places=(), aliases=(), sources=(source,),
                  hidden=hidden)
@@ -248,7 +249,7 @@ def test_timeline_json_dates(case: tuple, tmp_path: Path) -> None:  # type: igno
 
 @pytest.mark.parametrize("base_url", ["", BASE])
 def test_hostile_titles_stay_inert(tmp_path: Path, base_url: str) -> None:
-    story = hand_story(make_event("bad", D, D, title=HOSTILE), title=HOSTILE)
+    story = hand_story(make_event("bad", D, D, title=HOSTILE, url="java\tscript:alert(1)"), title=HOSTILE)
     config = hand_config(tmp_path, base_url=base_url, description=HOSTILE)
     config = replace(config, title=HOSTILE)
     files = export_files(story, config)
@@ -257,7 +258,7 @@ def test_hostile_titles_stay_inert(tmp_path: Path, base_url: str) -> None:
         assert b"<script" not in files[name], name
     assert feedparser.parse(files["feed.xml"]).bozo == 0
     entry = ET.fromstring(files["feed.xml"]).find(A + "entry")
-    assert entry is not None
+    assert entry is not None and entry.find(f"{A}link[@rel='related']") is None, "no script links"
     assert entry.findtext(A + "title") == '<script>alert("x")</script> & \'q\' line break; a, b \\ c'
     timeline = json.loads(files["timeline.json"])
     headline = timeline["events"][0]["text"]["headline"]

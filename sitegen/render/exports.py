@@ -23,6 +23,7 @@ from sitegen import __version__
 from sitegen.config import Config
 from sitegen.events.model import DateRange, Event
 from sitegen.model import Article, Story
+from sitegen.render.body import is_safe_url
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -279,7 +280,7 @@ def _atom_entry(event: Event, story: Story, config: Config) -> ET.Element:
         _sub(ET.SubElement(entry, "author"), "name", name)
     page = event_url(event, config)
     _link(entry, "alternate", absolute(page, config) or page, "text/html")
-    for url in dict.fromkeys(s.url for s in event.sources if s.url):
+    for url in dict.fromkeys(s.url for s in event.sources if s.url and is_safe_url(s.url)):
         _link(entry, "related", xml_text(url), None)
     ET.SubElement(entry, "category", {"term": one_line(event.type)})
     _sub(entry, "summary", _summary(event, story)).set("type", "text")
