@@ -4,6 +4,9 @@ A build that fails before :func:`publish` leaves the previous site exactly as it
 that fails while staging removes its staging folder and puts the previous site back. The output
 folder never holds a half-written mix; during the swap (two renames) it is briefly absent.
 A site that a killed build had moved aside is put back by the next publish.
+
+An ``after_stage`` hook (``build --pdf``) sees the complete staged site and returns more files,
+which are staged too before the swap: they are published with the site or not at all.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from sitegen.errors import OutputError
 from sitegen.model import OutputFile
@@ -20,13 +25,33 @@ from sitegen.model import OutputFile
 # Marks a folder as a site built by sitegen, which a later build may replace.
 MARKER = ".sitegen-site"
 
+# Given the staged site folder (to read, never to write), returns more files to publish with it.
+AfterStage = Callable[[Path], Iterable[OutputFile]]
 
-def publish(files: Iterable[OutputFile], out: Path) -> None:
-    """Replace the folder ``out`` with exactly ``files``.
+_after_stage: ContextVar[AfterStage | None] = ContextVar("sitegen_after_stage", default=None)
+
+
+@contextmanager
+def after_staging(hook: AfterStage | None) -> Iterator[None]:
+    """Run ``hook`` (if any) in every :func:`publish` inside this block that is given no hook itself.
+
+    For callers of ``build.build``, which calls :func:`publish` without one.
+    """
+    token = _after_stage.set(hook)
+    try:
+        yield
+    finally:
+        _after_stage.reset(token)
+
+
+def publish(files: Iterable[OutputFile], out: Path, *, after_stage: AfterStage | None = None) -> None:
+    """Replace the folder ``out`` with exactly ``files`` (plus what ``after_stage`` adds).
 
     Refuses (``OutputError``) to replace a non-empty folder that sitegen did not build, so a
-    mistyped ``-o`` cannot wipe someone's documents.
+    mistyped ``-o`` cannot wipe someone's documents. An exception from ``after_stage`` leaves
+    the previous site as it was.
     """
+    after_stage = after_stage or _after_stage.get()
     out = out.resolve()
     if out.parent.is_dir():
         _restore_moved_aside(out)
@@ -41,10 +66,9 @@ def publish(files: Iterable[OutputFile], out: Path) -> None:
         raise OutputError(f"{out}: cannot be written ({err.strerror or err})") from None
     try:
         os.chmod(stage, 0o755)
-        for file in files:
-            target = stage / _safe_relative(file.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(file.content)
+        _write(stage, files)
+        if after_stage:
+            _write(stage, list(after_stage(stage)))
         (stage / MARKER).write_text("built by sitegen; the next build replaces this folder\n")
         _swap(stage, out)
     except OSError as err:
@@ -53,6 +77,13 @@ def publish(files: Iterable[OutputFile], out: Path) -> None:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def _write(stage: Path, files: Iterable[OutputFile]) -> None:
+    for file in files:
+        target = stage / _safe_relative(file.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content)
 
 
 def _swap(stage: Path, out: Path) -> None:

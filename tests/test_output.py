@@ -48,3 +48,37 @@ def test_paths_outside_the_site_are_refused(tmp_path: Path, bad: str) -> None:
     with pytest.raises(OutputError):
         output.publish([OutputFile(bad, b"x")], tmp_path / "site")
     assert not (tmp_path / "escape.html").exists() and not (tmp_path / "site").exists()
+
+
+def test_after_stage_adds_files_seen_in_the_complete_staged_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    seen: list[dict[str, bytes]] = []
+
+    def hook(stage: Path) -> list[OutputFile]:
+        seen.append(snapshot(stage))
+        return [OutputFile("briefing.pdf", b"%PDF-" + stage.joinpath("index.html").read_bytes())]
+
+    output.publish([OutputFile("index.html", b"v1"), OutputFile("a/b.html", b"b")], out, after_stage=hook)
+    assert seen == [{"index.html": b"v1", "a/b.html": b"b"}]
+    assert snapshot(out)["briefing.pdf"] == b"%PDF-v1"
+    with output.after_staging(hook):  # the same, for callers of build.build
+        output.publish([OutputFile("index.html", b"v2")], out)
+    assert snapshot(out)["briefing.pdf"] == b"%PDF-v2"
+    output.publish([OutputFile("index.html", b"v3")], out)  # outside the block: no hook
+    assert "briefing.pdf" not in snapshot(out)
+
+
+def test_a_failing_after_stage_leaves_the_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    output.publish([OutputFile("index.html", b"v1")], out)
+    before = snapshot(out)
+
+    def hook(stage: Path) -> list[OutputFile]:
+        raise OutputError("briefing.pdf: chromium failed")
+
+    with pytest.raises(OutputError, match="chromium failed"):
+        output.publish([OutputFile("index.html", b"v2")], out, after_stage=hook)
+    with pytest.raises(OutputError, match="outside the site folder"):
+        output.publish([OutputFile("index.html", b"v2")], out, after_stage=lambda stage: [OutputFile("../x", b"")])
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
