@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
+import threading
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from sitegen import __version__
+from sitegen import __version__, output
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
 from sitegen.errors import ConfigError, OutputError, Problem
@@ -27,15 +29,21 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in newer Click
-    name = "YYYY-MM-DD"
+    """A date (``--dct``); with ``moment``, also a date-time (``--as-of``), as ``as_of`` takes it."""
+
+    def __init__(self, moment: bool = False) -> None:
+        self.moment = moment
+        self.name = "YYYY-MM-DD[THH:MM[:SS][+HH:MM]]" if moment else "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(value)
+            return datetime.fromisoformat(value) if self.moment and "T" in value else date.fromisoformat(value)
         except ValueError:
-            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+            what = "a date or date-time" if self.moment else "a date"
+            such_as = ", such as 2023-11-06 or 2023-11-06T18:00+03:00" if self.moment else ""
+            self.fail(f"{value!r} is not {what} (expected {self.name}{such_as})", param, ctx)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,26 +64,51 @@ def _source_options(func: Any) -> Any:
 
 @cli.command("build")
 @click.argument("source", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: site/).")
+@click.option("--as-of", type=IsoDate(moment=True), default=None,
+              help="The briefing's 'now' (default: from config, else the newest article's publication time).")
+@click.option("--pdf", is_flag=True, help="Also print the briefing to briefing.pdf with headless Chromium.")
 @_source_options
-def build_cmd(source: Path | None, output: Path | None, config_file: Path | None,
+def build_cmd(source: Path | None, out: Path | None, as_of: date | None, pdf: bool, config_file: Path | None,
               strict: bool | None, quiet: bool, verbose: bool) -> None:
     """Build the site from SOURCE (default seeds/) into site/."""
-    config = _load(config_file, source=source, output=output, strict=strict)
+    config = _load(config_file, source=source, output=out, strict=strict, as_of=as_of)
+    hook = _pdf_hook() if pdf else None
+    raise SystemExit(_build(config, quiet=quiet, verbose=verbose, after_stage=hook))
+
+
+def _pdf_hook() -> output.AfterStage:
+    """Print the staged briefing; without Chromium, stop before building (exit 2, nothing published)."""
+    from sitegen import pdf
+
+    browser = pdf.find_browser()
+    if browser is None:
+        _fail(pdf.missing_browser_message())
+    return lambda stage: [pdf.print_briefing(browser, stage)]
+
+
+def _build(config: Config, *, quiet: bool, verbose: bool, after_stage: output.AfterStage | None = None) -> int:
+    """One build with its problems printed; returns the exit code (2: nothing could be published)."""
     progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
-        report = build(config, progress=progress)
+        with output.after_staging(after_stage):
+            report = build(config, progress=progress)
     except OutputError as err:
         if isinstance(err.report, BuildReport):
             _print_problems(err.report, config)
-        _fail(str(err))
+        click.echo(str(err), err=True)
+        return EXIT_USAGE
     except TemplateProblem as err:
-        _fail(str(err))
+        click.echo(str(err), err=True)
+        return EXIT_USAGE
     finally:
         if progress:
             progress.close()
-    raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
+    code = _finish(report, config, quiet=quiet, verbose=verbose)
+    if after_stage and report.published and not quiet:
+        click.echo(f"printed {_shown(config.output / 'briefing.pdf')}", err=True)
+    return code
 
 
 @cli.command("check")
@@ -90,6 +123,39 @@ def check_cmd(source: Path | None, config_file: Path | None, strict: bool | None
     except TemplateProblem as err:
         _fail(str(err))
     raise SystemExit(_finish(report, config, quiet=quiet, verbose=verbose))
+
+
+@cli.command("serve")
+@click.argument("source", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Publish here (default: a temporary folder, removed on exit).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file (default: sitegen.toml here, if present).")
+def serve_cmd(source: Path | None, out: Path | None, port: int, config_file: Path | None) -> None:
+    """Build SOURCE (default seeds/), serve the site on 127.0.0.1 and rebuild when a file in
+    SOURCE changes. Ctrl-C stops."""
+    from sitegen import serve
+
+    try:
+        with serve.sigterm_as_interrupt(), tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
+            config = _load(config_file, source=source, output=out or Path(scratch) / "site")
+            _build(config, quiet=False, verbose=False)
+            try:
+                server = serve.Server(config.output, port)
+            except OSError as err:
+                _fail(f"127.0.0.1:{port}: cannot serve ({err.strerror or err}; expected a free port, or --port 0)")
+            with server:
+                click.echo(f"serving {_shown(config.output)} at {server.url} (Ctrl-C stops)", err=True)
+                serve.watch(config.source, lambda: _rebuild(config), threading.Event())
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _rebuild(config: Config) -> None:
+    click.echo(f"{_shown(config.source)} changed: rebuilding", err=True)
+    _build(config, quiet=False, verbose=False)
 
 
 @cli.command("events")
@@ -210,7 +276,7 @@ def _shown(path: Path) -> str:
     return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     raise SystemExit(EXIT_USAGE)
 

@@ -343,3 +343,32 @@ def test_links_to_files_outside_the_story_are_skipped(make_story: MakeStory, tmp
     assert not (tmp_path / "out" / "leak.txt").exists()
     assert "SECRET" not in "".join(p.read_text() for p in (tmp_path / "out").rglob("*.html"))
     assert code == 0 and (tmp_path / "out" / "articles" / "inside.html").is_file()
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-11-07", "2023-11-07T23:59:59+03:00"),  # a bare date is the end of that day, in the story's zone
+    ("2023-11-07T12:00", "2023-11-07T12:00:00+03:00"),
+    ("2023-11-07T12:00:30+00:00", "2023-11-07T12:00:30+00:00"),
+])
+def test_as_of_reaches_the_build(
+    make_story: MakeStory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, expected: str
+) -> None:
+    import sitegen.cli
+
+    seen = []
+    real = sitegen.cli.build
+    monkeypatch.setattr(sitegen.cli, "build", lambda config, **kw: seen.append(config) or real(config, **kw))
+    src = make_story({"a.md": GOOD})
+    (tmp_path / "sitegen.toml").write_text('timezone = "Europe/Istanbul"\nas_of = 2023-11-01\n')
+    code, out = run("build", str(src), "-o", "out", "--as-of", value, cwd=tmp_path)
+    assert code == 0, out
+    assert seen[0].as_of.isoformat() == expected
+
+
+@pytest.mark.parametrize("value", ["2023-13-01", "06/11/2023", "yesterday", "2023-11-07T25:00", "2023-11-07 12:00"])
+def test_a_bad_as_of_is_a_usage_error(make_story: MakeStory, tmp_path: Path, value: str) -> None:
+    code, out = run("build", str(make_story({"a.md": GOOD})), "-o", str(tmp_path / "out"), "--as-of", value)
+    assert code == 2 and "Traceback" not in out
+    assert (f"Invalid value for '--as-of': {value!r} is not a date or date-time"
+            " (expected YYYY-MM-DD[THH:MM[:SS][+HH:MM]], such as 2023-11-06 or 2023-11-06T18:00+03:00)") in out
+    assert not (tmp_path / "out").exists()
