@@ -124,12 +124,14 @@ def _timeline(source: Path, extracted: list[ArticleEvents], report: BuildReport)
     return events
 
 
-def build(config: Config, *, write: bool = True, progress: Progress | None = None) -> BuildReport:
+def build(config: Config, *, write: bool = True, progress: Progress | None = None,
+          after_stage: output.AfterStage | None = None) -> BuildReport:
     """Build the site of ``config``; with ``write`` false, do everything but publish.
 
     Nothing is published when no article could be read at all (an empty or mistyped source
     folder must not wipe the live site; a story whose articles are all retracted is published,
     so they disappear) or, under ``config.strict``, when anything was reported.
+    ``after_stage`` (``build --pdf``) adds files made from the staged site, published with it.
     Raises ``OutputError`` (carrying the report so far) if publishing fails, and
     ``TemplateProblem`` for a broken template.
     """
@@ -141,7 +143,7 @@ def build(config: Config, *, write: bool = True, progress: Progress | None = Non
     if not write or nothing_read or (config.strict and report.exit_code(strict=True)):
         return report
     try:
-        output.publish(rendered.files, config.output)
+        output.publish(rendered.files, config.output, after_stage=after_stage)
     except OutputError as err:
         err.report = report
         raise

@@ -92,8 +92,7 @@ def _build(config: Config, *, quiet: bool, verbose: bool, after_stage: output.Af
     """One build with its problems printed; returns the exit code (2: nothing could be published)."""
     progress = _ProgressBar() if sys.stderr.isatty() and not quiet else None
     try:
-        with output.after_staging(after_stage):
-            report = build(config, progress=progress)
+        report = build(config, progress=progress, after_stage=after_stage)
     except OutputError as err:
         if isinstance(err.report, BuildReport):
             _print_problems(err.report, config)

@@ -14,10 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from sitegen.errors import OutputError
 from sitegen.model import OutputFile
@@ -28,22 +26,6 @@ MARKER = ".sitegen-site"
 # Given the staged site folder (to read, never to write), returns more files to publish with it.
 AfterStage = Callable[[Path], Iterable[OutputFile]]
 
-_after_stage: ContextVar[AfterStage | None] = ContextVar("sitegen_after_stage", default=None)
-
-
-@contextmanager
-def after_staging(hook: AfterStage | None) -> Iterator[None]:
-    """Run ``hook`` (if any) in every :func:`publish` inside this block that is given no hook itself.
-
-    For callers of ``build.build``, which calls :func:`publish` without one.
-    """
-    token = _after_stage.set(hook)
-    try:
-        yield
-    finally:
-        _after_stage.reset(token)
-
-
 def publish(files: Iterable[OutputFile], out: Path, *, after_stage: AfterStage | None = None) -> None:
     """Replace the folder ``out`` with exactly ``files`` (plus what ``after_stage`` adds).
 
@@ -51,7 +33,6 @@ def publish(files: Iterable[OutputFile], out: Path, *, after_stage: AfterStage |
     mistyped ``-o`` cannot wipe someone's documents. An exception from ``after_stage`` leaves
     the previous site as it was.
     """
-    after_stage = after_stage or _after_stage.get()
     out = out.resolve()
     if out.parent.is_dir():
         _restore_moved_aside(out)
