@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import traceback
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
-from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable
 
@@ -23,10 +22,17 @@ from sitegen import __version__
 from sitegen.config import Config
 from sitegen.errors import Problem, SitegenError
 from sitegen.model import Article, OutputFile, Story
+from sitegen.events.model import Event
+from sitegen.render import briefing
 from sitegen.render.body import is_safe_url
+from sitegen.render.chronology import (
+    Layout, date_markup, layout, long_day, month_name, month_page, newest_first, unique_slugs,
+)
+from sitegen.render.marks import mark, spans_for
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = "assets"
+NEW_LIMIT = 8  # "what is new" lines on the briefing; the rest are counted, the timeline has them
 
 
 def theme_dir() -> Path:
@@ -83,8 +89,6 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
         "base_url": config.base_url,
         "generator": f"sitegen {__version__}",
     }
-    chronological = sorted(story.articles, key=lambda a: (a.published is None, _ordinal(a.published), a.path))
-    newest_first = sorted(story.articles, key=lambda a: (a.published is None, -_ordinal(a.published), a.path))
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
@@ -92,13 +96,172 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
         html = env.get_template(template).render(site=site, root=root, page_path=path, **context)
         files[path] = html.encode("utf-8")
 
-    page("index.html", "index.html", articles=newest_first)
-    page("timeline.html", "timeline.html", days=_by_day(chronological))
+    view = site_view(story, config)
+    page("index.html", "index.html", articles=view.articles, briefing=view.briefing, actors=view.actor_views)
+    _timeline_pages(page, view)
     for article in story.articles:
         page(f"articles/{article.slug}.html", "article.html", article=article,
-             body=Markup(story.bodies[article.slug]))
+             body=Markup(view.bodies[article.slug]), events=view.article_events.get(article.slug, []),
+             fallback=article.slug in view.fallbacks)
+    page("actors/index.html", "actors.html", actors=view.actor_views)
+    for actor in view.actor_views:
+        page(f"actors/{actor['slug']}.html", "actor.html", actor=actor)
+    page("404.html", "404.html", home=config.base_url or "")
     files["events.json"] = events_json(story)
     return files
+
+
+def _timeline_pages(page: Callable[..., None], view: SiteView) -> None:
+    lay = view.layout
+    latest = next((g for g in reversed(lay.groups) if g.day is not None), None)
+    common = {"events": view.events, "split": lay.split, "months": lay.months,
+              "latest": lay.group_href(latest.anchor) if latest else None,
+              "count": sum(len(g.events) for g in lay.groups), "filters": view.filters, "layout": lay}
+    if lay.split:
+        page("timeline.html", "timeline-index.html", **common)
+        for month, month_groups in lay.months:
+            page(month_page(month), "timeline.html", **common, groups=month_groups, month=month,
+                 month_title=month_name(month))
+    else:
+        page("timeline.html", "timeline.html", **common, groups=list(lay.groups), month=None, month_title=None)
+    page("latest.html", "latest.html", **common, groups=newest_first(lay.groups))
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """What the templates are given, computed once per build from the story and the config."""
+
+    articles: list[Article]  # newest first
+    layout: Layout
+    events: dict[str, dict[str, Any]]  # event id -> its view (see :func:`_event_view`)
+    bodies: dict[str, str]
+    fallbacks: frozenset[str]
+    article_events: dict[str, list[dict[str, Any]]]
+    actor_views: list[dict[str, Any]]
+    briefing: dict[str, Any]
+    filters: dict[str, list[tuple[str, str]]]
+
+
+def site_view(story: Story, config: Config) -> SiteView:
+    """Everything the pages show, as plain values (hrefs relative to the site root)."""
+    lay = layout(story.events)
+    shown = [e for e in story.events if e.on_timeline]
+    people = briefing.actors(story.events)
+    slugs = unique_slugs(a.name for a in people)
+    by_slug = {a.slug: a for a in story.articles}
+
+    # Mark every sentence that supports an event on the timeline in its article.
+    wanted: dict[str, list[tuple[int, int]]] = {}
+    for event in shown:
+        for source in event.sources:
+            if source.article in by_slug and source.end > source.start:
+                wanted.setdefault(source.article, []).append((source.start, source.end))
+    spans = {slug: spans_for(by_slug[slug], asked) for slug, asked in wanted.items()}
+    anchor_of: dict[tuple[str, int, int], int] = {
+        (slug, *asked): span[0] for slug, found in spans.items() for asked, span in found.items()}
+
+    events = {e.id: _event_view(e, lay, slugs, by_slug, anchor_of) for e in shown}
+    # Each article lists its events in the order of their sentences, numbered; marks link to them.
+    firsts: dict[str, dict[str, int]] = {}
+    for event in shown:
+        for source in event.sources:
+            anchor = anchor_of.get((source.article, source.start, source.end))
+            if anchor is not None:
+                firsts.setdefault(source.article, {}).setdefault(event.id, anchor)
+    article_events: dict[str, list[dict[str, Any]]] = {}
+    refs: dict[tuple[str, int], list[int]] = {}
+    for slug, found_events in firsts.items():
+        order = sorted(found_events.items(), key=lambda item: item[1])  # stable: timeline order breaks ties
+        article_events[slug] = [{"event": events[eid], "number": n, "anchor": anchor}
+                                for n, (eid, anchor) in enumerate(order, start=1)]
+        numbers = {eid: n for n, (eid, _) in enumerate(order, start=1)}
+        for event in shown:
+            for source in event.sources:
+                anchor = anchor_of.get((slug, source.start, source.end)) if source.article == slug else None
+                if anchor is not None and numbers[event.id] not in refs.setdefault((slug, anchor), []):
+                    refs[(slug, anchor)].append(numbers[event.id])
+    for numbers_list in refs.values():
+        numbers_list.sort()
+    bodies = dict(story.bodies)
+    fallbacks = set()
+    for slug, found in spans.items():
+        listed = article_events.get(slug, [])
+
+        def after(start: int, slug: str = slug, listed: list[dict[str, Any]] = listed) -> Markup:
+            links = []
+            for number in refs.get((slug, start), []):
+                item = listed[number - 1]
+                links.append(Markup('<a href="../{}" title="{}">[{}]</a>').format(
+                    item["event"]["href"], f"{item['event']['label']}: {item['event']['title']}", number))
+            return Markup('<sup class="event-refs">{}</sup>').format(Markup("").join(links)) if links else Markup("")
+
+        if found:
+            marked = mark(by_slug[slug], sorted(set(found.values())), after)
+            bodies[slug] = marked.html
+            if marked.fallback:
+                fallbacks.add(slug)
+
+    actor_views: list[dict[str, Any]] = []
+    for actor in people:
+        actor_views.append({
+            "name": actor.name, "kind": actor.kind, "role": actor.role, "country": actor.country,
+            "slug": slugs[actor.name], "href": f"actors/{slugs[actor.name]}.html",
+            "events": [events[e.id] for e in actor.events], "latest": events[actor.latest.id],
+        })
+    newest = sorted(story.articles, key=lambda a: (a.published is None, -_ordinal(a.published), a.path))
+    types = sorted({e.type for e in shown})
+    filters = {"types": [(t, t) for t in types],
+               "actors": [(v["slug"], v["name"]) for v in sorted(actor_views, key=lambda v: v["name"])]}
+    return SiteView(newest, lay, events, bodies, frozenset(fallbacks), article_events, actor_views,
+                    _briefing_view(story, config, events, actor_views, by_slug), filters)
+
+
+def _event_view(event: Event, lay: Layout, slugs: dict[str, str], articles: dict[str, Article],
+                anchor_of: dict[tuple[str, int, int], int]) -> dict[str, Any]:
+    sources = []
+    for source in event.sources:
+        article = articles.get(source.article)
+        anchor = anchor_of.get((source.article, source.start, source.end))
+        href = (f"articles/{source.article}.html" + (f"#s-{anchor}" if anchor is not None else "")) if article else None
+        copy = articles.get(source.copy_of) if source.copy_of and source.copy_of != source.article else None
+        sources.append({
+            "text": source.text, "href": href, "url": _safe_href(source.url) if source.url else None,
+            "outlet": (article.source or article.title) if article else (source.url or "editor"),
+            "published": article.published if article else None,
+            "copy_of": (copy.source or copy.title) if copy else None,
+        })
+    return {
+        "id": event.id, "aliases": [a for a in event.aliases if a != event.id], "title": event.title,
+        "type": event.type, "status": event.status, "disputed": event.disputed, "editorial": event.editorial,
+        "label": event.date.label, "date": date_markup(event.date), "href": lay.event_href(event.id),
+        "actors": [{"name": a.name, "role": a.role, "href": f"actors/{slugs[a.name]}.html"} for a in event.actors],
+        "actor_slugs": " ".join(slugs[a.name] for a in event.actors),
+        "places": [p.name for p in event.places], "sources": sources, "independent": event.independent,
+    }
+
+
+def _briefing_view(story: Story, config: Config, events: dict[str, dict[str, Any]],
+                   actor_views: list[dict[str, Any]], articles: dict[str, Article]) -> dict[str, Any]:
+    today = briefing.reference_day(story, config)
+    top = briefing.key_developments(story.events, today)
+    new = briefing.what_is_new(story, config)
+    now = briefing.reference_time(story, config)
+    span = briefing.window(story, config)
+    return {
+        "lede": briefing.lede(story, config, top),
+        "as_of": now,
+        "as_of_day": today,
+        "window_hours": config.new_window_hours,
+        "window_start": span[0] if span else None,
+        "top": [{"event": events[r.event.id], "score": r.score} for r in top],
+        "new_limit": NEW_LIMIT,
+        "new": [{"event": events[i.event.id], "kind": i.kind,
+                 "articles": [articles[s] for s in i.articles if s in articles]} for i in new],
+        "whos_who": actor_views[: briefing.weights().whos_who],
+        "quotes": [{"text": k.quote.text.rstrip(" ,;:"), "speaker": k.quote.speaker, "date": date_markup(k.quote.date),
+                    "article": k.article} for k in briefing.key_quotes(story)],
+        "event_count": len(events),
+    }
 
 
 def events_json(story: Story) -> bytes:
@@ -142,10 +305,6 @@ def _add_static(
 
 def _ordinal(day: date | None) -> int:
     return day.toordinal() if day else 0
-
-
-def _by_day(articles: Iterable[Article]) -> list[tuple[date | None, list[Article]]]:
-    return [(day, list(group)) for day, group in groupby(articles, key=lambda a: a.published)]
 
 
 def _theme_assets() -> list[Path]:
@@ -209,12 +368,28 @@ def _environment(override: str | None) -> jinja2.Environment:
     )
     env.filters["longdate"] = _longdate
     env.filters["safe_href"] = _safe_href
+    env.filters["longday"] = long_day
+    env.filters["moment"] = _moment
     return env
 
 
 def _longdate(day: date | None) -> str:
     """``2023-11-06`` -> ``6 November 2023``; no date -> ``date unknown`` (never today)."""
     return f"{day.day} {day:%B %Y}" if day else "date unknown"
+
+
+def _moment(when: datetime) -> str:
+    """``6 Nov 2023, 14:30 UTC+01:00``: a time a reader cannot misread, with its offset; a
+    date-only moment (23:59:59, the reading of a bare date) is ``the end of 6 Nov 2023``."""
+    day = f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    if (when.hour, when.minute, when.second) == (23, 59, 59):
+        return f"the end of {day}"
+    offset = when.strftime("%z")
+    zone = "UTC" if offset in ("", "+0000") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{day}, {when:%H:%M} {zone}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _safe_href(url: str | None) -> str:
