@@ -347,6 +347,19 @@ class World:
         for day in days:
             thread = rng.choice(THREADS)
             self.episodes.append(self._episode(thread, rng.choice(thread.kinds), day))
+        # indexes by day, so that composing an article costs the same at 10,000 articles as at 200
+        self.episodes_on: dict[date, list[Episode]] = defaultdict(list)
+        self.thread_on: dict[tuple[str, date], list[TrueEvent]] = defaultdict(list)
+        for episode in self.episodes:
+            for day in sorted({e.date for e in episode.events}):
+                self.episodes_on[day].append(episode)
+        for ev in self.events:
+            self.thread_on[(ev.thread, ev.date)].append(ev)
+
+    def around(self, thread: str, first: date, last: date) -> list[TrueEvent]:
+        """The thread's events from ``first`` to ``last``, in date order."""
+        return [ev for n in range((last - first).days + 1)
+                for ev in self.thread_on.get((thread, first + timedelta(days=n)), [])]
 
     def _event(self, thread: Thread, kind: str, day: date, actors: list[Person], place: str,
                country: str, **extra: str) -> TrueEvent:
@@ -525,7 +538,7 @@ STANDFIRSTS = (
 def compose(world: World, rng: random.Random, published: date) -> Draft:
     """One article published on ``published``: a lead episode near that day, an older event of
     the same thread as background and sometimes an upcoming one."""
-    near = [e for e in world.episodes if any(published - timedelta(days=2) <= ev.date <= published for ev in e.events)]
+    near = list({id(e): e for n in (2, 1, 0) for e in world.episodes_on.get(published - timedelta(days=n), [])}.values())
     if not near:
         near = sorted(world.episodes, key=lambda e: (abs((e.events[0].date - published).days), e.events[0].id))[:3]
     lead = rng.choice(near)
@@ -577,8 +590,8 @@ def compose(world: World, rng: random.Random, published: date) -> Draft:
         sentences.append(text)
         negations.append(("agreement", text))
     # Background: an older event of the same thread, and sometimes an upcoming one.
-    older = [e for e in world.events if e.thread == thread.key and e.id not in told
-             and published - timedelta(days=45) <= e.date <= published - timedelta(days=3)]
+    older = [e for e in world.around(thread.key, published - timedelta(days=45), published - timedelta(days=3))
+             if e.id not in told]
     body = [sentences]
     if older:
         extra: list[str] = []
@@ -586,8 +599,8 @@ def compose(world: World, rng: random.Random, published: date) -> Draft:
         for ev in rng.sample(older, min(len(older), rng.randint(1, 2))):
             tell(ev, False)
         body.append(extra)
-    upcoming = [e for e in world.events if e.thread == thread.key and e.id not in told and e.type in FUTURE
-                and published < e.date <= published + timedelta(days=12)]
+    upcoming = [e for e in world.around(thread.key, published + timedelta(days=1), published + timedelta(days=12))
+                if e.id not in told and e.type in FUTURE]
     if upcoming and rng.random() < 0.5:
         sentences = body[-1]
         tell(rng.choice(upcoming), False)
