@@ -81,7 +81,13 @@ def load_article(root: Path, path: str, timezone: str) -> ArticleResult:
         return ArticleResult(path, None, "", (*problems, problem))
     except OSError as err:
         return ArticleResult(path, None, "", (*problems, Problem(path, None, f"cannot be read ({err.strerror or err})")))
-    events = None if article.retracted else extract_events(article)
+    try:
+        events = None if article.retracted else extract_events(article)
+    except Exception as err:  # noqa: BLE001 - one article's extraction bug must not stop the build
+        problems.append(Problem(path, None, f"its events could not be read ({type(err).__name__}: {err}; a bug in"
+                                " sitegen, please report it with this article): it is published without"
+                                " timeline entries", "warning"))
+        events = None
     return ArticleResult(path, article, body_html, tuple(problems), events)
 
 

@@ -123,6 +123,7 @@ class _Found:
     own: DateRange
     anchor: str
     title: str = ""
+    base_key: str = ""  # the key before telling repeats in one sentence apart
 
 
 def extract(article: Article) -> ArticleEvents:
@@ -224,7 +225,7 @@ def _subordinate(tokens: Sequence[_Token], i: int, lex: Lexicon,
 
 def _match(tokens: Sequence[_Token], i: int, table: dict[Words, str] | dict[Words, tuple[VerbForm, ...]],
            longest: int) -> Words | None:
-    if tokens[i].low not in lexicon().first_words:
+    if i >= len(tokens) or tokens[i].low not in lexicon().first_words:
         return None
     for size in range(min(longest, len(tokens) - i), 0, -1):
         words = tuple(t.low for t in tokens[i:i + size])
@@ -309,8 +310,10 @@ def _clause_events(
         subject = _subject_span(toks, i, lex, frozenset(m.end for m in entities)) if form is not None else (i, i)
         actors, places = _participants(toks, subject, i, size, form is None, context, lex)
         trigger = sentence.text[start - sentence.start:end - sentence.start]
-        mention = _Found(_key(slug, type_, sentence.text, trigger), index, sentence, span, start, end, trigger,
-                         type_, status, form, actors, places, own, anchor)
+        key = _key(slug, type_, sentence.text, trigger)
+        repeats = sum(1 for f in earlier if f.sentence_index == index and f.base_key == key)
+        mention = _Found(_key(slug, type_, sentence.text, trigger, repeats), index, sentence, span, start, end, trigger,
+                         type_, status, form, actors, places, own, anchor, base_key=key)
         mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex)
         if not mention.title:
             i += size
@@ -823,12 +826,13 @@ def _cut(title: str, limit: int = TITLE_LIMIT) -> str:
     return title[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def _key(slug: str, type_: str, sentence: str, trigger: str) -> str:
+def _key(slug: str, type_: str, sentence: str, trigger: str, repeat: int = 0) -> str:
     """The mention's stable id: its article, type, trigger and sentence words (case and spacing
-    ignored), hashed. Not its position: moving the paragraph or adding articles keeps it."""
+    ignored), hashed. Not its position: moving the paragraph or adding articles keeps it. The
+    ``repeat``-th further mention with the same trigger in the same sentence gets its own key."""
     words = " ".join(re.findall(r"\w+", sentence.casefold()))
-    digest = hashlib.sha256("\x1f".join((slug, type_, trigger.casefold(), words)).encode("utf-8")).hexdigest()
-    return digest[:10]
+    parts = (slug, type_, trigger.casefold(), words) + ((str(repeat),) if repeat else ())
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 # -- quotes -----------------------------------------------------------------------------------

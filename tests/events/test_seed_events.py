@@ -150,3 +150,17 @@ def test_the_build_publishes_events_json_with_the_documented_fields(tmp_path) ->
     assert (out / "events.json").read_bytes() == first  # deterministic
     printed = CliRunner().invoke(cli, ["events", str(REPO / "seeds"), "--format", "json"]).output
     assert printed.encode("utf-8") == first
+
+
+def test_an_article_whose_events_cannot_be_read_is_still_published(make_story, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sitegen.build
+
+    def broken(article):  # type: ignore[no-untyped-def]
+        raise ValueError("boom")
+
+    monkeypatch.setattr(sitegen.build, "extract_events", broken)
+    src = make_story({"a.md": "---\ntitle: A\npublished: 2024-03-06\n---\nVarga met Brandt on Tuesday.\n"})
+    story, report = read(src)
+    assert [a.slug for a in story.articles] == ["a"] and story.events == ()
+    assert [(p.path, p.severity) for p in report.problems] == [("a.md", "warning")]
+    assert "ValueError: boom" in report.problems[0].message
