@@ -14,6 +14,7 @@ from sitegen.render import chronology
 
 from conftest import REPO
 from html_tools import broken_links, parse
+from tools import corpus_site
 
 
 def _build(src: Path, out: Path) -> None:
@@ -45,6 +46,14 @@ def test_split_timeline_keeps_every_anchor(tmp_path: Path, monkeypatch: pytest.M
     assert [a for a in month.all("article") if a.get("id") == "e-a874efbbd5"]  # the canonical entry
     latest = parse((site / "latest.html").read_text())
     assert "timeline/2023-11.html#e-a874efbbd5" in {a["href"] for a in latest.all("a")}
+
+
+@pytest.mark.slow
+def test_generated_corpus_has_no_broken_links(tmp_path: Path) -> None:
+    """200 generated articles: the timeline is split by month and every link still lands."""
+    site = corpus_site(tmp_path)
+    assert (site / "timeline").is_dir(), "expected month pages for a corpus this large"
+    assert broken_links(site) == []
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:

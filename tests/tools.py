@@ -102,3 +102,17 @@ def build_site(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
     )
     assert result.returncode == 0, f"build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
     return result
+
+
+CORPUS_ARTICLES = 200
+
+
+def corpus_site(folder: Path, articles: int = CORPUS_ARTICLES, seed: int = 1) -> Path:
+    """A generated story (``benchmarks/corpus.py``: seeded, so the same every run) built into
+    ``folder/out``; large enough that the timeline is split by month."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "corpus.py"), str(folder / "story"),
+                    "--articles", str(articles), "--seed", str(seed)],
+                   env=env, check=True, capture_output=True, text=True, timeout=300)
+    build_site(folder / "story", folder / "out")
+    return folder / "out"

@@ -25,6 +25,7 @@ from sitegen.model import Article, OutputFile, Story
 from sitegen.events.model import Event
 from sitegen.render import briefing
 from sitegen.render.body import is_safe_url
+from sitegen.render.exports import export_files
 from sitegen.render.chronology import (
     Layout, date_markup, layout, long_day, month_name, month_page, newest_first, unique_slugs,
 )
@@ -108,6 +109,10 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
         page(f"actors/{actor['slug']}.html", "actor.html", actor=actor)
     page("404.html", "404.html", home=config.base_url or "")
     files["events.json"] = events_json(story)
+    # The machine-readable exports (timeline.json, feed.xml, events.ics, sitemap.xml); the sitemap
+    # lists every page a search engine should see (not the 404 page).
+    listed = sorted(p for p in files if p.endswith(".html") and p != "404.html")
+    files.update(export_files(story, config, listed))
     return files
 
 
