@@ -39,7 +39,8 @@ def test_clean_build_exits_0_and_publishes(make_story: MakeStory, tmp_path: Path
     src = make_story({"good.md": GOOD, "static/CNAME": "news.example.org\n"})
     code, out = run("build", str(src), "-o", str(tmp_path / "out"))
     assert code == 0, out
-    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings; 6 files written"
+    written = sum(1 for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name != ".sitegen-site")
+    assert out.strip() == f"built {tmp_path / 'out'}: 1 of 1 articles, 0 errors, 0 warnings; {written} files written"
     assert (tmp_path / "out" / "articles" / "good.html").is_file()
     assert (tmp_path / "out" / "CNAME").read_text() == "news.example.org\n"  # static/ copied verbatim
 

@@ -7,7 +7,9 @@ Each relation is read the way a reader would and never invents precision:
 - ``a before b`` ("Earlier, Ankara recalled its ambassador"): ``a`` ends no later than ``b`` can
   end; with a gap of ``n`` days ("Hours before Blinken's arrival": 1) ``a`` also starts no
   earlier than ``n`` days before ``b`` can start;
-- ``a during b`` ("During Blinken's visit"): ``a`` lies within ``b``.
+- ``a during b`` ("During Blinken's visit"): ``a`` lies within ``b``;
+- a negative gap is exact: ``a after b`` with gap ``-2`` ("Two days after the talks") is ``b``'s
+  days moved two days on.
 
 Days are the unit: "before" allows the same day ("hours before" may be the same day or the day
 before). Narrowing repeats until nothing changes; a relation that would leave an event no
@@ -25,7 +27,8 @@ from .model import DateRange
 
 @dataclass(frozen=True, slots=True)
 class Constraint:
-    """``subject`` happened ``relation`` (before/after/during) ``other``, at most ``gap`` days apart."""
+    """``subject`` happened ``relation`` (before/after/during) ``other``, at most ``gap`` days apart
+    (exactly ``-gap`` days when negative)."""
 
     subject: str
     relation: str
@@ -46,6 +49,11 @@ def _shift(d: date | None, days: int) -> date | None:
 
 
 def _narrow(a: DateRange, b: DateRange, c: Constraint) -> tuple[DateRange, DateRange]:
+    if c.gap is not None and c.gap < 0 and c.relation in ("after", "before"):
+        days = -c.gap if c.relation == "after" else c.gap
+        a = DateRange(_max(a.earliest, _shift(b.earliest, days)), _min(a.latest, _shift(b.latest, days)))
+        b = DateRange(_max(b.earliest, _shift(a.earliest, -days)), _min(b.latest, _shift(a.latest, -days)))
+        return a, b
     if c.relation == "after":
         a = DateRange(_max(a.earliest, b.earliest), a.latest)
         b = DateRange(b.earliest, _min(b.latest, a.latest))

@@ -194,13 +194,36 @@ def _clauses(tokens: Sequence[_Token], lex: Lexicon) -> list[tuple[int, int]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.text in lex.clause_marks or (tok.text == "," and nxt is not None and (
                 nxt.low in lex.clause_openers or (nxt.text.endswith("ing") and nxt.text.islower())
-                or _subordinate(tokens, i + 1, lex, needs_gap=True) is not None)):
+                or _subordinate(tokens, i + 1, lex, needs_gap=True) is not None)) or (
+                tok.low == "and" and nxt is not None and _finite(nxt, lex)):
             if i > start:
                 spans.append((start, i))
             start = i + 1
     if start < len(tokens):
         spans.append((start, len(tokens)))
     return spans
+
+
+def _finite(tok: _Token, lex: Lexicon) -> bool:
+    """A past or present trigger verb form: after "and" it starts a second report ("met Fidan on
+    Monday and met Lavrov on Wednesday")."""
+    return any(f.form in (PAST, THIRD) for f in lex.verbs.get((tok.low,), ()))
+
+
+def _gap_before(toks: Sequence[_Token], i: int, lex: Lexicon) -> int | None:
+    """Days the words before a relation cue allow between the two events: "hours before" at most
+    1, "days after" at most 14 (``[relation.gap]``); "two days after" exactly 2, returned as
+    ``-2`` (a negative gap is exact: see :class:`~sitegen.events.chronology.Constraint`)."""
+    if i >= 2 and toks[i - 1].low in lex.units:
+        count = toks[i - 2].low
+        number = lex.numbers.get(count) or (int(count) if count.isdigit() and len(count) < 4 else None)
+        if number:
+            return -number * lex.units[toks[i - 1].low]
+    for size in (2, 1):
+        words = tuple(t.low for t in toks[max(0, i - size):i])
+        if len(words) == size and words in lex.gaps:
+            return lex.gaps[words]
+    return None
 
 
 def _subordinate(tokens: Sequence[_Token], i: int, lex: Lexicon,
@@ -211,10 +234,11 @@ def _subordinate(tokens: Sequence[_Token], i: int, lex: Lexicon,
     cut there only when ``needs_gap`` is false."""
     gap = None
     for size in (2, 1):
-        words = tuple(t.low for t in tokens[i:i + size])
-        if len(words) == size and words in lex.gaps:
-            gap, i = lex.gaps[words], i + size
-            break
+        if i + size < len(tokens) and _match(tokens, i + size, lex.relation_cues, lex.longest):
+            gap = _gap_before(tokens, i + size, lex)
+            if gap is not None:
+                i += size
+                break
     if gap is None and needs_gap:
         return None
     cue = _match(tokens, i, lex.relation_cues, lex.longest)
@@ -304,17 +328,30 @@ def _clause_events(
                 and _attributes_quote(sentence, quotes):
             i += size  # "..., he said": the quote carries it (see quotes)
             continue
+        denied = form is not None and form.type != "statement" and any(t.low in lex.denial for t in toks[:i])
+        if denied:
+            status = "negated"  # "Nairobi denied that Ruto met rebel commanders"
         if status == "reported" and any(t.low in lex.claim for t in toks[:i]):
             status = "claimed"
         own, anchor, status = _own_date(timex, status, dct)
-        subject = _subject_span(toks, i, lex, frozenset(m.end for m in entities)) if form is not None else (i, i)
+        name_ends = frozenset(m.end for m in entities)
+        subject = _subject_span(toks, i, lex, name_ends) if form is not None else (i, i)
+        if denied and subject[0] == subject[1]:  # "Kuleba denied meeting ...": the denier did it
+            denial = max(k for k in range(i) if toks[k].low in lex.denial)
+            subject = _subject_span(toks, denial, lex, name_ends)
         actors, places = _participants(toks, subject, i, size, form is None, context, lex)
+        shared = lo > 0 and tokens[lo - 1].low == "and" and subject[0] == subject[1] and bool(earlier) \
+            and earlier[-1].sentence_index == index and bool(earlier[-1].actors)
+        if shared:  # "Blinken met Fidan on Monday and met Lavrov on Wednesday": the same subject
+            actors.insert(0, earlier[-1].actors[0])
         trigger = sentence.text[start - sentence.start:end - sentence.start]
         key = _key(slug, type_, sentence.text, trigger)
         repeats = sum(1 for f in earlier if f.sentence_index == index and f.base_key == key)
         mention = _Found(_key(slug, type_, sentence.text, trigger, repeats), index, sentence, span, start, end, trigger,
                          type_, status, form, actors, places, own, anchor, base_key=key)
-        mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex)
+        mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex, shared)
+        if denied and mention.title:
+            mention.title = _cut("Denied: " + mention.title)
         if not mention.title:
             i += size
             continue
@@ -359,6 +396,8 @@ def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], following: st
         elif form.form == ING:
             if prev in ("is", "are", "was", "were", "been"):
                 status = "reported"
+            if prev in lex.denial:
+                status = "negated"  # "Kuleba denied meeting Hungarian officials"
             if prev == "be" and prev2 in lex.future:
                 status = "scheduled"
         elif form.form == THIRD and form.type == "statement" and prev not in lex.irrealis:
@@ -394,6 +433,9 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     start, end = toks[0].start, toks[-1].end
     trig_start, trig_end = toks[i].start, toks[i + size - 1].end
     inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
+    if kind == "verb":  # "said Tuesday that Hamas had released": Tuesday is the saying's
+        inside = [t for t in inside if not any(x.low == "that" for x in toks if min(t.end, trig_start) <= x.start
+                                               and x.end <= max(t.start, trig_end))]
     if kind == "verb" and inside:
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
@@ -443,12 +485,7 @@ def _relation(toks: Sequence[_Token], trigger_index: int, entities: Sequence[Ent
         cue = _match(toks, i, lex.relation_cues, lex.longest)
         if cue is None:
             continue
-        gap = None
-        for size in (2, 1):
-            words = tuple(t.low for t in toks[max(0, i - size):i])
-            if len(words) == size and words in lex.gaps:
-                gap = lex.gaps[words]
-                break
+        gap = _gap_before(toks, i, lex)
         for j in range(i + len(cue), min(i + len(cue) + 5, trigger_index)):
             noun = _match(toks, j, lex.nouns, lex.longest)
             if noun is not None:
@@ -565,6 +602,7 @@ _LIST_GLUE = frozenset({",", "and", "or"})
 # Between a speech verb and a date, these start what was said: the date is then its, not the saying's.
 _CONTENT_OPENERS = frozenset({"that", "would", "will", "could", "should", "might", "may", "must", "can", "if",
                               "whether", "to"})
+_LEADS_TO_PERSON = frozenset({"with", "to", "by", "for", "against", "from", "on", "at"})
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _FUNCTION = frozenset({"to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "of", "was", "is",
                        "were", "are", "a", "an", "the", "as", "into", "after", "before", "than"})
@@ -661,7 +699,7 @@ def _short(entity: Entity) -> str:
 
 def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int,
            context: _Context, timexes: Sequence[Timex], quotes: Sequence[Quote],
-           lex: Lexicon) -> str:
+           lex: Lexicon, shared_subject: bool = False) -> str:
     """Who did what, from the sentence: "Blinken meets Hakan Fidan in Ankara". A noun event is
     named by its own noun phrase ("Blinken's visit to Turkey"); a statement with nothing after
     its verb by its quote."""
@@ -700,20 +738,20 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
             words = words[cue[2]:]
         words = [t for t in words if any(c.isalnum() for c in t.text)
                  and not any(x.start <= t.start < x.end for x in timexes)]
-        while words and words[0].low in lex.clause_openers:
+        while words and (words[0].low in lex.clause_openers or words[0].low == "that"):
             words.pop(0)
         who = _join(words)
-        plural = who.endswith("s")
+        plural = _plural(words, lex)
     else:
         lead = mention.actors[0] if mention.actors else None
-        who, plural = (_short(lead), False) if lead and subject[0] < subject[1] else ("", False)
+        who, plural = (_short(lead), False) if lead and (subject[0] < subject[1] or shared_subject) else ("", False)
     passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _BE
     verb = mention.verb.base if plural else mention.verb.third
     if passive:  # headline passive: "Another man arrested in Kenya"
         verb = toks[i].text.lower() if mention.verb.form == PARTICIPLE else mention.trigger
     if mention.status == "scheduled":
         verb = "to " + mention.verb.base
-    elif mention.status == "negated":
+    elif mention.status == "negated" and not any(t.low in lex.denial for t in toks[:i]):
         verb = ("do not " if plural else "does not ") + mention.verb.base
     after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
              and (mention.type != "statement" or not who)
@@ -724,7 +762,8 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     inverted = not who and bool(after) and mention.type == "statement"
     if inverted:  # "..., said Janos Martonyi": the name after the verb is who spoke
         who, after = _short(after[0].entity), []
-    rest = after[0].entity.name if after else "" if inverted else _object_words(toks, i + size, timexes, lex)
+    rest = _person_object(toks, mention.end, after[0]) if after else "" if inverted \
+        else _object_words(toks, i + size, timexes, lex)
     if not who:
         return ""  # "Agrees to pay $4 million": nobody a reader could name
     if mention.type == "statement" and not rest and mention.anchor == "published":
@@ -737,6 +776,30 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     parts = [who, verb, rest, f"in {place.name}" if place else ""]
     title = " ".join(p for p in parts if p)
     return _cut(title[:1].upper() + title[1:])
+
+
+def _person_object(toks: Sequence[_Token], verb_end: int, person: EntityMention) -> str:
+    """The person a verb acts on, named in full, with the short phrase that leads to them
+    ("holds talks with Robert Fico"; but "meets Hakan Fidan" for "met his Turkish counterpart,
+    Hakan Fidan")."""
+    between = [t for t in toks if verb_end <= t.start and t.end <= person.start]
+    if 0 < len(between) <= 3 and between[-1].low in _LEADS_TO_PERSON \
+            and all(t.text.isalpha() and t.text.islower() for t in between):
+        return _join(between) + " " + person.entity.name
+    return person.entity.name
+
+
+def _plural(words: Sequence[_Token], lex: Lexicon) -> bool:
+    """Whether a subject phrase takes a plural verb: "X and Y", a plural head noun
+    ("demonstrators", "Thousands of people"), or a noun that is plural in form ("police")."""
+    if any(t.low == "and" for t in words):
+        return True
+    head = next((t for t in reversed(words) if t.text.isalpha()), None)
+    if head is None:
+        return False
+    if head.low in lex.plural_nouns:
+        return True
+    return head.low.endswith("s") and not head.low.endswith(("ss", "us", "is"))
 
 
 def _quoted(mention: _Found, quotes: Sequence[Quote]) -> str:
@@ -760,11 +823,11 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
     eight words; a name in them is shortened as titles name people ("Blinken")."""
     words: list[_Token] = []
     for tok in toks[i:]:
+        if tok.low in ("'s", "’s", "that") and not words:
+            continue  # "said that the talks ...": what was said
         if tok.text in _BREAKS or tok.low in ("that", "and", "but", "which", "who", "after", "before", "while") \
                 or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
             break
-        if tok.low in ("'s", "’s") and not words:
-            continue
         if any(t.start <= tok.start < t.end for t in timexes):
             if words and words[-1].low in ("on", "at", "in", "over", "during", "by", "from", "since", "until"):
                 words.pop()

@@ -39,6 +39,7 @@ class Lexicon:
     irrealis: frozenset[str]
     modal: frozenset[str]
     claim: frozenset[str]
+    denial: frozenset[str]
     perfect: frozenset[str]
     determiner: frozenset[str]
     window: int
@@ -48,8 +49,11 @@ class Lexicon:
     relation_cues: dict[Words, str]  # words -> "before" | "after" | "during"
     relation_verbs: dict[Words, str]  # words -> "after" | "before"
     gaps: dict[Words, int]
+    units: dict[str, int]  # day/week words -> days, for "two days after"
+    numbers: dict[str, int]
     reference: dict[Words, str]  # words -> "before" | "after"
     pronouns: frozenset[str]
+    plural_nouns: frozenset[str]
     first_words: frozenset[str]  # every word a verb, noun, relation cue or relation verb starts with
 
 
@@ -97,6 +101,7 @@ def lexicon() -> Lexicon:
         irrealis=frozenset(status["irrealis"]),
         modal=frozenset(status["modal"]),
         claim=frozenset(status["claim"]),
+        denial=frozenset(status["denial"]),
         perfect=frozenset(status["perfect"]),
         determiner=frozenset(status["determiner"]),
         window=int(status["window"]),
@@ -106,7 +111,10 @@ def lexicon() -> Lexicon:
         relation_cues=rel_cues,
         relation_verbs=rel_verbs,
         gaps={_words(k): int(v) for k, v in relation["gap"].items()},
+        units={k: int(v) for k, v in relation["units"].items()},
+        numbers={k: int(v) for k, v in relation["numbers"].items()},
         reference={_words(w): kind for kind in ("before", "after") for w in reference[kind]},
         pronouns=frozenset(cues["quotes"]["pronouns"]),
+        plural_nouns=frozenset(cues["title"]["plural_nouns"]),
         first_words=frozenset(k[0] for k in (*verbs, *nouns, *rel_cues, *rel_verbs)),
     )

@@ -45,6 +45,10 @@ CONTENT_MIN = 0.3
 CONTENT_STRONG = 0.6
 STRONG_SHARED_NAMES = 2
 DISPUTE_GAP_DAYS = 3
+# Mentions sharing this many names (people, parties, places) whose dates disagree by a few days are
+# one disputed event even in different words ("met Fico in Bratislava on Tuesday" / "held talks
+# with Fico in Bratislava on Wednesday").
+SAME_PARTIES = 3
 
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = ("ings", "ing", "ed", "es", "s")
@@ -88,23 +92,27 @@ class _Read:
     persons: frozenset[str]
     parties: frozenset[str]  # countries and organisations among the actors
     actors: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # towns and regions named as places ("Kyiv")
+    countries: frozenset[str]  # the countries the places are in or are ("Ukraine" for "Kyiv")
     content: frozenset[str]
 
 
 def _read(mention: EventMention, article: ArticleInfo | None, copies: dict[tuple[str, int], str]) -> _Read:
     published = article.published if article else None
     actors = frozenset(e.name for e in mention.actors)
-    places = frozenset(e.name for e in mention.places)
+    places = frozenset(e.name for e in mention.places if e.kind != "country")
+    countries = frozenset(name for e in mention.places
+                          if (name := e.name if e.kind == "country" else e.country) is not None)
     return _Read(
         mention=mention,
         order=(published is None, published or date.min, mention.article, mention.sentence.start, mention.start, mention.key),
         copy_of=copies.get((mention.article, mention.sentence.start)),
-        names=actors | places,
+        names=actors | places | countries,
         persons=frozenset(e.name for e in mention.actors if e.kind == "person"),
         parties=frozenset(e.name for e in mention.actors if e.kind in ("country", "organisation")),
         actors=actors,
         places=places,
+        countries=countries,
         content=content_words(mention.title) | content_words(mention.sentence.text),
     )
 
@@ -131,7 +139,8 @@ def conflicts(a: _Read, b: _Read) -> bool:
     - distinctive actors that disagree: when both name people, the people decide (conflict
       when each names someone the other does not: "Blinken meets Fidan" / "Blinken meets
       Lavrov"); when not, countries and organisations decide the same way; and when both
-      name places, they must share one;
+      name places, they must share one, at the level both give (a town, else its country:
+      "in Kyiv" and "in Ukraine" agree);
     - dates more than :data:`DISPUTE_GAP_DAYS` apart (unless one is a copy: a copy's date is
       the original's text read against another publication day, not evidence).
     """
@@ -146,7 +155,9 @@ def conflicts(a: _Read, b: _Read) -> bool:
     elif a.parties and b.parties and _neither_contains(a.parties, b.parties):
         return True
     if a.places and b.places and not a.places & b.places:
-        return True
+        return True  # two different towns
+    if a.countries and b.countries and not a.countries & b.countries:
+        return True  # "in Kyiv" and "in Ukraine" agree; "in Kyiv" and "in Warsaw" do not
     if a.copy_of is None and b.copy_of is None and _gap_days(x.date, y.date) > DISPUTE_GAP_DAYS:
         return True
     return False
@@ -184,6 +195,8 @@ def links(a: _Read, b: _Read) -> float:
         return similarity if similarity >= CONTENT_MIN else 0.0
     if similarity >= CONTENT_STRONG and shared >= STRONG_SHARED_NAMES:
         return similarity
+    if shared >= SAME_PARTIES and similarity >= CONTENT_MIN and (a.persons & b.persons or a.places & b.places):
+        return similarity  # the same people at the same place on two nearby days: one event, disputed
     return 0.0
 
 

@@ -64,3 +64,12 @@ def test_labels_say_how_sure_the_date_is() -> None:
     assert DateRange().label == "date unknown"
     assert [DateRange(NOV(6), NOV(6)).precision, DateRange(NOV(1), NOV(30)).precision,
             DateRange(None, NOV(6)).precision] == ["day", "month", "before"]
+
+
+def test_an_exact_gap_moves_the_other_events_days() -> None:
+    dates = propagate({"call": DateRange(None, date(2024, 5, 8)), "talks": DateRange(date(2024, 5, 4), date(2024, 5, 4))},
+                      [Constraint("call", "after", "talks", gap=-2)])
+    assert dates["call"] == DateRange(date(2024, 5, 6), date(2024, 5, 6))
+    dates = propagate({"vote": DateRange(None, None), "strike": DateRange(date(2024, 5, 10), date(2024, 5, 11))},
+                      [Constraint("vote", "before", "strike", gap=-7)])
+    assert dates["vote"] == DateRange(date(2024, 5, 3), date(2024, 5, 4))

@@ -47,7 +47,7 @@ TABLE = [
      [("resignation", "reported", "4 Mar 2024", "Brandt resigns")]),
     # a speech verb takes the date next to it, not the one in what was said
     ("Varga said on Monday that the strike would end next week.",
-     [("statement", "reported", "4 Mar 2024", "Varga says")]),
+     [("statement", "reported", "4 Mar 2024", "Varga says the strike would end")]),
     # "..., said X": the speaker follows the verb
     ('"We have a deal," said Tomas Brandt on Tuesday.',
      [("statement", "reported", "5 Mar 2024", 'Brandt says "We have a deal"')]),
@@ -98,3 +98,21 @@ def test_any_text_gives_sound_mentions(text: str, published: date) -> None:
         if m.status != "scheduled":
             assert hi is not None and hi <= published  # never after publication
     assert len({m.key for m in result.mentions}) == len(result.mentions)
+
+
+DENIALS = [
+    ("Nairobi denied that William Ruto met rebel commanders during the trip.",
+     [("statement", "reported", "on or before 6 Mar 2024", "Kenya denies William Ruto met rebel commanders during the trip"),
+      ("meeting", "negated", "on or before 6 Mar 2024", "Denied: Ruto meets rebel commanders during the trip")]),
+    ("Officials said Tuesday that Hamas had released two hostages.",
+     [("statement", "reported", "5 Mar 2024", "Officials say Hamas had released two hostages"),
+      ("release", "reported", "on or before 6 Mar 2024", "Hamas releases two hostages")]),  # no day invented
+    ("Antony Blinken met Hakan Fidan in Ankara on Monday and met Sergei Lavrov in Moscow on Tuesday.",
+     [("meeting", "reported", "4 Mar 2024", "Blinken meets Hakan Fidan in Ankara"),
+      ("meeting", "reported", "5 Mar 2024", "Blinken meets Sergei Lavrov in Moscow")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIALS, ids=[row[0][:40] for row in DENIALS])
+def test_denials_complements_and_coordinated_reports(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert read(text) == expected

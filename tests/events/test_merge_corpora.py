@@ -95,3 +95,27 @@ def test_ids_survive_an_unrelated_new_article(tmp_path, dock: tuple[Event, ...])
         "Volunteers repainted the Hook lighthouse on Saturday.\n", encoding="utf-8")
     again = events_of(copy)
     assert {e.id for e in dock} <= {e.id for e in again}
+
+
+def test_the_same_talks_on_two_days_in_other_words_are_one_disputed_event(make_story) -> None:  # type: ignore[no-untyped-def]
+    story = make_story({
+        "a.md": "---\ntitle: A\npublished: 2024-03-13\n---\n"
+                "Hungarian Prime Minister Viktor Orban met Slovak Prime Minister Robert Fico in Bratislava on Tuesday.\n",
+        "b.md": "---\ntitle: B\npublished: 2024-03-14\n---\n"
+                "Viktor Orban held talks with Robert Fico in Bratislava on Wednesday.\n",
+    })
+    talks = only([e for e in events_of(story) if e.type == "meeting"])
+    assert talks.disputed and dates(talks) == (MARCH(12), MARCH(13))
+    assert sorted(s.date.label for s in talks.sources) == ["12 Mar 2024", "13 Mar 2024"]
+
+
+def test_a_town_and_its_country_are_the_same_place(make_story) -> None:  # type: ignore[no-untyped-def]
+    story = make_story({
+        "a.md": "---\ntitle: A\npublished: 2024-03-14\n---\n"
+                "Polish Foreign Minister Radoslaw Sikorski visited Kyiv on Tuesday.\n",
+        "b.md": "---\ntitle: B\npublished: 2024-03-15\n---\n"
+                "Radoslaw Sikorski visited Ukraine this week, his first trip there since January.\n",
+    })
+    visit = only([e for e in events_of(story) if e.type == "visit"])
+    assert dates(visit) == (MARCH(12), MARCH(12))
+    assert len(visit.sources) == 2
