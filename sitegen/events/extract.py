@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from datetime import date, timedelta
@@ -55,6 +55,12 @@ _QUOTE_MARKS = frozenset('"“”')
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "into", "inside", "from", "to", "throughout"})
 _WEAK_TIMEX = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 TITLE_LIMIT = 80
+# A "sentence" longer than this is not prose (a table or a list without stops): it is not read for
+# events, which also keeps the per-clause work bounded on hostile input.
+MAX_SENTENCE_WORDS = 300
+# Events read from one article at most: a real article reports dozens; more is machine-made or
+# hostile, and the rest of the article is still published.
+MAX_MENTIONS = 500
 OBJECT_WORDS = 9  # a title's object: enough for "restore the early morning crossing", short of a clause
 
 
@@ -86,22 +92,24 @@ class _Context:
     """What a clause is read against: the article's sentences and names, and the sentence's names."""
 
     sentences: Sequence[Sentence]
-    everyone: Sequence[EntityMention]
+    sentence_starts: Sequence[int]
+    people: Sequence[EntityMention]  # every person named in the article, in order
+    people_ends: Sequence[int]
     named: Sequence[EntityMention]  # in this sentence
 
     def antecedent(self, pronoun: _Token) -> Entity | None:
         """Who "he"/"she" is: the first person named in the nearest sentence before it that names
         one (the sentence's subject, usually), or earlier in its own sentence. "It" and "they" are
         not resolved: too often a thing or a crowd."""
-        before = [m for m in self.everyone if m.end <= pronoun.start]
-        people = [m for m in before if m.entity.kind == "person"]
-        if not people:
+        before = bisect_right(self.people_ends, pronoun.start)
+        if not before:
             return None
-        last = people[-1]
-        home = next((s for s in self.sentences if s.start <= last.start < s.end), None)
-        if home is None:
+        last = self.people[before - 1]
+        home = bisect_right(self.sentence_starts, last.start) - 1
+        if home < 0:
             return last.entity
-        return next(m.entity for m in people if home.start <= m.start)
+        first = bisect_left([m.start for m in self.people[max(0, before - 50):before]], self.sentences[home].start)
+        return self.people[max(0, before - 50) + first].entity
 
 
 @dataclass(slots=True)
@@ -141,13 +149,24 @@ def extract(article: Article) -> ArticleEvents:
     relation_subjects: list[tuple[_Found, str, Words, Entity | None]] = []
     starts = [t.start for t in tokens]
     entity_starts = [m.start for m in entities]
+    people = [m for m in entities if m.entity.kind == "person"]
+    people_ends = [m.end for m in people]
+    sentence_starts = [s.start for s in sentences]
+    timex_starts = [t.start for t in timexes]
+    repeats: dict[tuple[int, str], int] = {}
     for index, sentence in enumerate(sentences):
         sent_tokens = tokens[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        if len(sent_tokens) > MAX_SENTENCE_WORDS:
+            continue  # not prose (a table, a list run together): no event is read from it
         named = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
-        context = _Context(sentences, entities, named)
+        context = _Context(sentences, sentence_starts, people, people_ends, named)
+        if len(found) >= MAX_MENTIONS:
+            break  # hostile or machine-made text: the first MAX_MENTIONS events are plenty
         for clause in _clauses(sent_tokens, lex):
             for mention, relation in _clause_events(article.slug, index, sentence, clause, sent_tokens, context,
-                                                    timexes, quotes, dct, lex, found):
+                                                    timexes[bisect_left(timex_starts, sentence.start):
+                                                            bisect_left(timex_starts, sentence.end)],
+                                                    quotes, dct, lex, found, repeats):
                 found.append(mention)
                 if relation is not None:
                     kind, noun, who, gap = relation
@@ -177,9 +196,11 @@ def _without_restatements(found: list[_Found]) -> list[_Found]:
     and again lower down) reports one event: a later mention with the type, title and status of
     an earlier one, and no date of its own, is dropped."""
     kept: list[_Found] = []
+    said: set[tuple[str, str, str]] = set()
     for f in found:
-        if f.anchor == "published" and any((k.type, k.title, k.status) == (f.type, f.title, f.status) for k in kept):
+        if f.anchor == "published" and (f.type, f.title, f.status) in said:
             continue
+        said.add((f.type, f.title, f.status))
         kept.append(f)
     return kept
 
@@ -266,7 +287,7 @@ def _inside_quote(text_before: str) -> bool:
 def _clause_events(
     slug: str, index: int, sentence: Sentence, clause: tuple[int, int], tokens: Sequence[_Token],
     context: _Context, timexes: Sequence[Timex], quotes: Sequence[Quote],
-    dct: date | None, lex: Lexicon, earlier: Sequence[_Found],
+    dct: date | None, lex: Lexicon, earlier: Sequence[_Found], repeats: dict[tuple[int, str], int],
 ) -> Iterable[tuple[_Found, tuple[str, Words, Entity | None, int | None] | None]]:
     entities = context.named
     lo, hi = clause
@@ -277,6 +298,7 @@ def _clause_events(
 
     seen_types: set[str] = set()
     verbal = False  # a verb event came before in this clause
+    names: frozenset[int] | None = None
     i = 0
     while i < len(toks):
         if toks[i].low not in lex.first_words or _proper(toks[i], i + lo, tokens):
@@ -311,7 +333,8 @@ def _clause_events(
             i += size
             continue
         kind = "noun" if form is None else "statement" if form.type == "statement" else "verb"
-        names = frozenset(t.start for m in entities for t in toks if m.start <= t.start < m.end)
+        if names is None:  # once per clause: the tokens that are part of a name
+            names = frozenset(t.start for t in toks if any(m.start <= t.start < m.end for m in entities))
         timex = _governing_timex(toks, i, size, kind, sentence, timexes, lex, names)
         relation = _relation(toks, i, entities, lex) or _reference(toks, lex) or _subordinate_relation(toks, i, lex)
         if form is None:  # a noun: an event only when dated, negated or related
@@ -346,8 +369,9 @@ def _clause_events(
             actors.insert(0, earlier[-1].actors[0])
         trigger = sentence.text[start - sentence.start:end - sentence.start]
         key = _key(slug, type_, sentence.text, trigger)
-        repeats = sum(1 for f in earlier if f.sentence_index == index and f.base_key == key)
-        mention = _Found(_key(slug, type_, sentence.text, trigger, repeats), index, sentence, span, start, end, trigger,
+        seen = repeats.get((index, key), 0)
+        repeats[(index, key)] = seen + 1
+        mention = _Found(_key(slug, type_, sentence.text, trigger, seen), index, sentence, span, start, end, trigger,
                          type_, status, form, actors, places, own, anchor, base_key=key)
         mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex, shared)
         if denied and mention.title:
@@ -651,11 +675,13 @@ def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size
         last = toks[min(len(toks), i + size + 12) - 1].end
     actors: list[Entity] = []
     places: list[Entity] = []
+    starts = [t.start for t in toks]
     was_place = False
     for m in context.named:
         if not (first <= m.start and m.end <= last):
             continue
-        prev = [t for t in toks if t.end <= m.start][-2:]
+        at = bisect_left(starts, m.start)
+        prev = list(toks[max(0, at - 2):at])
         words = [t.low for t in prev]
         near = words[-1:] + (words[-2:-1] if prev and prev[-1].text.islower() else [])
         possessive = any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Washington's support"
@@ -906,9 +932,13 @@ def _date_quotes(quotes: Sequence[Quote], mentions: Sequence[EventMention], sent
     """A quote is dated by a statement in its own sentence, else by its speaker's last dated
     statement in the two paragraphs before it, else on or before the publication day."""
     dated: list[Quote] = []
+    statements: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        if m.type == "statement":
+            statements.setdefault(m.sentence.start, []).append(m)
     for q in quotes:
         sentence = sentences[q.sentence]
-        own = [m for m in mentions if m.type == "statement" and m.sentence == sentence]
+        own = statements.get(sentence.start, [])
         if own:
             dated.append(replace(q, date=own[0].date))
             continue
