@@ -266,3 +266,14 @@ def test_hostile_titles_stay_inert(tmp_path: Path, base_url: str) -> None:
     assert "<script" not in timeline["events"][0]["text"]["text"] and "<script" not in timeline["title"]["text"]["text"]
     event = calendar(files["events.ics"]).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == entry.findtext(A + "title")
+
+
+def test_json_exports_stay_inert_when_pasted_into_a_page() -> None:
+    import json
+
+    from sitegen.render.exports import inert_json
+
+    value = {"title": "</script><script>alert(1)</script> & \u2028"}
+    text = inert_json(value)
+    assert json.loads(text) == value
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text

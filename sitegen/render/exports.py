@@ -201,7 +201,7 @@ def timeline_json(story: Story, config: Config) -> bytes:
                            "text": html_escape(xml_text(config.description))}},
         "events": slides,
     }
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (inert_json(data) + "\n").encode("utf-8")
 
 
 def _tl_dates(when: DateRange) -> tuple[dict[str, int], dict[str, int] | None] | None:
@@ -419,3 +419,13 @@ def sitemap(story: Story, config: Config, pages: Iterable[str] | None = None) ->
         if stamp is not None:
             _sub(url, "lastmod", stamp.date().isoformat())
     return _xml_bytes(urlset)
+
+
+_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def inert_json(value: object) -> str:
+    """JSON that stays inert wherever it is pasted: ``<``, ``>``, ``&`` and the two line
+    separators JavaScript source cannot hold are written as ``\\uXXXX`` escapes (the same value
+    for any JSON reader), so a ``</script>`` in an article cannot close a script element."""
+    return json.dumps(value, indent=2, ensure_ascii=False).translate(_INERT)

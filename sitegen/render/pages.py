@@ -25,7 +25,7 @@ from sitegen.model import Article, OutputFile, Story
 from sitegen.events.model import Event
 from sitegen.render import briefing
 from sitegen.render.body import is_safe_url
-from sitegen.render.exports import export_files
+from sitegen.render.exports import export_files, inert_json
 from sitegen.render.chronology import (
     Layout, date_markup, layout, long_day, month_name, month_page, newest_first, unique_slugs,
 )
@@ -285,7 +285,9 @@ def events_json(story: Story) -> bytes:
         for a in sorted(story.articles, key=lambda a: a.slug)
     ]
     model = {"events": [e.to_dict() for e in story.events], "articles": articles}
-    return (json.dumps(model, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (inert_json(model) + "\n").encode("utf-8")
+
+
 
 
 def _add_static(
