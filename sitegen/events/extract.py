@@ -52,7 +52,6 @@ def _token_pattern() -> re.Pattern[str]:
     words = sorted(abbr.never_end | abbr.may_end, key=lambda w: (-len(w), w))
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)|" + _TOKEN_REST)
 _QUOTE_MARKS = frozenset('"“”')
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "into", "inside", "from", "to", "throughout"})
 _WEAK_TIMEX = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 TITLE_LIMIT = 80
 # A "sentence" longer than this is not prose (a table or a list without stops): it is not read for
@@ -418,7 +417,7 @@ def _verb_status(forms: Sequence[VerbForm], before: Sequence[str], following: st
             elif prev == "did" or (prev == "'t" and prev2 == "didn") or (prev == "not" and prev2 == "did"):
                 status = "reported"
         elif form.form == ING:
-            if prev in ("is", "are", "was", "were", "been"):
+            if prev in _w("progressive"):
                 status = "reported"
             if prev in lex.denial:
                 status = "negated"  # "Kuleba denied meeting Hungarian officials"
@@ -464,16 +463,16 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
         if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 6
-                                     and all((x.text.islower() or x.start in names) and x.low not in _CONTENT_OPENERS
+                                     and all((x.text.islower() or x.start in names) and x.low not in _w("content_openers")
                                              and x.low not in lex.between
                                              for x in toks if trig_end <= x.start < t.start))
                                     or (t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 1)):
             return t
         if kind == "noun" and t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 2 \
-                and not any(x.low in _NOUN_BLOCKERS for x in toks if t.end <= x.start and x.end <= trig_start):
+                and not any(x.low in (_w("relative") | _MARKS) for x in toks if t.end <= x.start and x.end <= trig_start):
             return t
         if kind == "noun" and t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 12 \
-                and not any(x.low in _NOUN_BLOCKERS or x.low in lex.pronouns or x.low in lex.between
+                and not any(x.low in (_w("relative") | _MARKS) or x.low in lex.pronouns or x.low in lex.between
                             for x in toks if trig_end <= x.start and x.end <= t.start):
             return t
     opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and t.end <= start
@@ -619,19 +618,12 @@ def _reference_event(found: Sequence[_Found], mention: _Found) -> _Found | None:
 # -- participants and titles -----------------------------------------------------------------
 
 _BREAKS = frozenset({",", ".", ";", ":", '"', "“", "”", "(", ")", "?", "!"})
-_NP_STOPS = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "during",
-                       "since", "which", "that", "who", "when", "as", "after", "before", "until", "because",
-                       "if", "unless", "although", "while", "whereas"})
-_LIST_GLUE = frozenset({",", "and", "or"})
-# Between a speech verb and a date, these start what was said: the date is then its, not the saying's.
-_CONTENT_OPENERS = frozenset({"that", "would", "will", "could", "should", "might", "may", "must", "can", "if",
-                              "whether", "to"})
-_LEADS_TO_PERSON = frozenset({"with", "to", "by", "for", "against", "from", "on", "at"})
-_BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
-_FUNCTION = frozenset({"to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "of", "was", "is",
-                       "were", "are", "a", "an", "the", "as", "into", "after", "before", "than"})
-_TRAILING = frozenset({"on", "in", "at", "for", "of", "with", "from", "the", "a", "an", "over", "during", "by", "to"})
-_NOUN_BLOCKERS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", ";", ":", "(", ")", '"', "“", "”"})
+_MARKS = frozenset({";", ":", "(", ")", '"', "“", "”"})
+
+
+def _w(name: str) -> frozenset[str]:
+    """A word list of ``cues.toml [words]``."""
+    return lexicon().words[name]
 
 
 def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon, name_ends: frozenset[int]) -> tuple[int, int]:
@@ -686,9 +678,9 @@ def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size
         near = words[-1:] + (words[-2:-1] if prev and prev[-1].text.islower() else [])
         possessive = any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Washington's support"
         is_place = not possessive and (
-            any(w in _PLACE_PREPOSITIONS for w in near)
+            any(w in _w("place_prepositions") for w in near)
             or (m.entity.kind == "place" and toks[i].start < m.start and _words_between(toks, toks[i].end, m.start) <= 6)
-            or (was_place and bool(words) and words[-1] in _LIST_GLUE))
+            or (was_place and bool(words) and words[-1] in (_w("list_glue") | {","})))
         if is_place:
             _add(places, m.entity)
         else:
@@ -712,14 +704,13 @@ def _add(items: list[Entity], entity: Entity) -> None:
         items.append(entity)
 
 
-_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V"})
 
 
 def _short(entity: Entity) -> str:
     """How a title names someone: a person by surname ("Blinken"; "Baker" for "James A. Baker III")."""
     if entity.kind != "person":
         return entity.name
-    words = [w for w in entity.name.split() if w not in _SUFFIXES] or entity.name.split()
+    words = [w for w in entity.name.split() if w not in _w("name_suffixes")] or entity.name.split()
     return words[-1]
 
 
@@ -771,7 +762,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     else:
         lead = mention.actors[0] if mention.actors else None
         who, plural = (_short(lead), False) if lead and (subject[0] < subject[1] or shared_subject) else ("", False)
-    passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _BE
+    passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _w("be")
     verb = mention.verb.base if plural else mention.verb.third
     if passive:  # headline passive: "Another man arrested in Kenya"
         verb = toks[i].text.lower() if mention.verb.form == PARTICIPLE else mention.trigger
@@ -782,7 +773,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     after = [m for m in entities if m.entity.kind == "person" and m.start >= mention.end and m.end <= toks[-1].end
              and (mention.type != "statement" or not who)
              and _words_between(toks, mention.end, m.start) <= (1 if mention.type == "statement" else 6)
-             and not any(t.low in ("and", "but", "or") or t.text in _BREAKS - {","}
+             and not any(t.low in _w("coordinators") or t.text in _BREAKS - {","}
                          for t in toks if mention.end <= t.start and t.end <= m.start)
              and _short(m.entity) != who]
     inverted = not who and bool(after) and mention.type == "statement"
@@ -809,7 +800,7 @@ def _person_object(toks: Sequence[_Token], verb_end: int, person: EntityMention)
     ("holds talks with Robert Fico"; but "meets Hakan Fidan" for "met his Turkish counterpart,
     Hakan Fidan")."""
     between = [t for t in toks if verb_end <= t.start and t.end <= person.start]
-    if 0 < len(between) <= 3 and between[-1].low in _LEADS_TO_PERSON \
+    if 0 < len(between) <= 3 and between[-1].low in _w("leads_to_person") \
             and all(t.text.isalpha() and t.text.islower() for t in between):
         return _join(between) + " " + person.entity.name
     return person.entity.name
@@ -851,22 +842,21 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
     for tok in toks[i:]:
         if tok.low in ("'s", "’s", "that") and not words:
             continue  # "said that the talks ...": what was said
-        if tok.text in _BREAKS or tok.low in ("that", "and", "but", "which", "who", "after", "before", "while") \
+        if tok.text in _BREAKS or tok.low in _w("object_stops") \
                 or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
             break
         if any(t.start <= tok.start < t.end for t in timexes):
-            if words and words[-1].low in ("on", "at", "in", "over", "during", "by", "from", "since", "until"):
+            if words and words[-1].low in _w("date_prepositions"):
                 words.pop()
             if words:
                 break
             continue  # "voted on Thursday to accept ...": the date is not the object
-        if (tok.low in ("in", "at") and words) \
-                or (tok.low in ("for", "over", "because", "amid", "despite", "with") and len(words) >= 2):
+        if (tok.low in _w("place_stops") and words) or (tok.low in _w("phrase_ends") and len(words) >= 2):
             break
         words.append(tok)
         if len(words) == OBJECT_WORDS:
             break
-    while words and (words[-1].low in _TRAILING or not any(c.isalnum() for c in words[-1].text)
+    while words and (words[-1].low in _w("trailing") or not any(c.isalnum() for c in words[-1].text)
                      or (len(words) == 1 and words[0].low in lex.pronouns)):
         words.pop()
     return _join(words)
@@ -879,7 +869,7 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
     start = i
     while start > 0 and toks[start - 1].text.isalpha() and toks[start - 1].text.islower() \
             and toks[start - 1].low not in lex.determiner and toks[start - 1].low not in lex.negation \
-            and toks[start - 1].low not in _FUNCTION and i - start < 3:
+            and toks[start - 1].low not in _w("function") and i - start < 3:
         start -= 1
     prefix = ""
     if start > 1 and toks[start - 1].low in ("'s", "’s"):
@@ -891,11 +881,11 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
         tok = toks[end]
         if tok.text in _BREAKS - {","} or any(t.start <= tok.start < t.end for t in timexes):
             break
-        if tok.low in _NP_STOPS \
+        if tok.low in _w("phrase_stops") \
                 or _match(toks, end, lex.relation_verbs, lex.longest):
             break
         end += 1
-    while end > i + size and (toks[end - 1].text in {",", "and", "or"} or toks[end - 1].low in _TRAILING):
+    while end > i + size and (toks[end - 1].text in {",", "and", "or"} or toks[end - 1].low in _w("trailing")):
         end -= 1
     return prefix + _join(toks[start:end])
 

@@ -54,6 +54,7 @@ class Lexicon:
     reference: dict[Words, str]  # words -> "before" | "after"
     pronouns: frozenset[str]
     plural_nouns: frozenset[str]
+    words: dict[str, frozenset[str]]  # [words]: the small English lists the title and subject rules read
     first_words: frozenset[str]  # every word a verb, noun, relation cue or relation verb starts with
 
 
@@ -116,5 +117,6 @@ def lexicon() -> Lexicon:
         reference={_words(w): kind for kind in ("before", "after") for w in reference[kind]},
         pronouns=frozenset(cues["quotes"]["pronouns"]),
         plural_nouns=frozenset(cues["title"]["plural_nouns"]),
+        words={name: frozenset(words) for name, words in cues["words"].items()},
         first_words=frozenset(k[0] for k in (*verbs, *nouns, *rel_cues, *rel_verbs)),
     )
