@@ -485,8 +485,12 @@ def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[Da
     day by its status (what happened did not happen after it; what is scheduled is not before)."""
     if timex is not None:
         lo, hi = timex.earliest, timex.latest
-        if dct is not None and status in ("reported", "claimed", "negated") and lo is not None and lo > dct:
-            status = "scheduled"
+        if dct is not None and status == "scheduled" and hi is not None and hi < dct:
+            lo, hi = _in_tense(timex, dct, future=True)  # "On Saturday, X will meet Y": next Saturday
+        elif dct is not None and status != "scheduled" and lo is not None and lo > dct:
+            lo, hi = _in_tense(timex, dct, future=False)  # "Y met X on Friday, officials will say"
+            if lo is not None and lo > dct:
+                status = "scheduled"
         anchor = f"timex:{timex.text}"
     else:
         lo, hi, anchor = None, None, "published"
@@ -498,6 +502,17 @@ def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[Da
     if lo is not None and hi is not None and lo > hi:
         lo = hi
     return DateRange(lo, hi), anchor, status
+
+
+def _in_tense(timex: Timex, dct: date, future: bool) -> tuple[date | None, date | None]:
+    """The days a time expression names when read in the tense of its event's verb, which the
+    tagger cannot always see ("On Saturday, ministers will meet": the verb comes after the
+    comma). Only relative expressions change ("Saturday"); "4 November 2023" stays."""
+    probe = ("They will meet " if future else "They met ") + timex.text + "."
+    again = next((t for t in tag(probe, dct) if t.text == timex.text), None)
+    if again is None:
+        return timex.earliest, timex.latest
+    return again.earliest, again.latest
 
 
 def _relation(toks: Sequence[_Token], trigger_index: int, entities: Sequence[EntityMention],

@@ -28,6 +28,8 @@ TABLE = [
      [("meeting", "reported", "5 Mar 2024", "Varga meets Tomas Brandt in Rotterdam")]),
     ("Varga will visit Antwerp on Friday.",
      [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
+    ("On Friday, Varga will visit Antwerp.",  # the verb's tense decides the weekday, past the comma
+     [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
     ("The ministers are expected to sign the accord next month.",
      [("agreement", "scheduled", "Apr 2024", "The ministers to sign the accord")]),
     ("There was no vote on the budget.",
