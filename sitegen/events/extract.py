@@ -456,6 +456,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     start, end = toks[0].start, toks[-1].end
     trig_start, trig_end = toks[i].start, toks[i + size - 1].end
     inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
+    inside = [t for t in inside if kind == "noun" or not _modifier(t, toks, lex)]
     if kind == "verb":  # "said Tuesday that Hamas had released": Tuesday is the saying's
         inside = [t for t in inside if not any(x.low == "that" for x in toks if min(t.end, trig_start) <= x.start
                                                and x.end <= max(t.start, trig_end))]
@@ -463,8 +464,8 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
         if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 6
-                                     and all((x.text.islower() or x.start in names) and x.low not in _w("content_openers")
-                                             and x.low not in lex.between
+                                     and all(x.low not in _w("content_openers") and x.low not in lex.between
+                                             and x.text not in (",", "'s", "’s")
                                              for x in toks if trig_end <= x.start < t.start))
                                     or (t.end <= trig_start and _words_between(toks, t.end, trig_start) <= 1)):
             return t
@@ -478,6 +479,15 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and t.end <= start
                and _usable(t)]
     return opening[0] if opening and kind != "noun" else None
+
+
+def _modifier(t: Timex, toks: Sequence[_Token], lex: Lexicon) -> bool:
+    """A time expression between a determiner and a noun modifies the noun ("approved the 2024
+    budget", "its 1990 invasion"): it dates the thing, not the clause's verb."""
+    before = [x for x in toks if x.end <= t.start][-1:]
+    after = [x for x in toks if x.start >= t.end][:1]
+    return bool(before) and bool(after) and before[0].low in lex.determiner \
+        and after[0].text.isalpha() and after[0].text.islower() and after[0].low not in _w("trailing")
 
 
 def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[DateRange, str, Status]:
@@ -860,7 +870,7 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
         if tok.text in _BREAKS or tok.low in _w("object_stops") \
                 or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
             break
-        if any(t.start <= tok.start < t.end for t in timexes):
+        if any(t.start <= tok.start < t.end and not _modifier(t, toks, lex) for t in timexes):
             if words and words[-1].low in _w("date_prepositions"):
                 words.pop()
             if words:

@@ -30,6 +30,8 @@ TABLE = [
      [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
     ("On Friday, Varga will visit Antwerp.",  # the verb's tense decides the weekday, past the comma
      [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
+    ("In September, parliament approved the 2024 budget.",  # the year names the budget, not the vote
+     [("vote", "reported", "Sep 2023", "Parliament approves the 2024 budget")]),
     ("The ministers are expected to sign the accord next month.",
      [("agreement", "scheduled", "Apr 2024", "The ministers to sign the accord")]),
     ("There was no vote on the budget.",
