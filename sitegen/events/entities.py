@@ -36,6 +36,7 @@ left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -207,6 +208,7 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
                     if not isinstance(capital, str):
                         raise LexiconError(where, _line(lines, name), f"{name!r}: capital is {capital!r} (expected a name)")
                     capitals[capital] = name
+                    capitals.setdefault(_unaccented(capital), name)  # "Brasilia", "Bogota"
                     add(capital, Entity(capital, "place", country=name))
                 for place in [*_words(entry, "cities", gazetteer, lines), *_words(entry, "regions", gazetteer, lines)]:
                     add(place, Entity(place, "place", country=name))
@@ -265,10 +267,16 @@ def as_actor(entity: Entity) -> Entity:
     ambassador" -> Turkey). Other cities ("Tel Aviv"), contested places ("Jerusalem") and
     everything else stay as they are."""
     if entity.kind == "place":
-        country = lexicon().capitals.get(entity.name)
+        capitals = lexicon().capitals
+        country = capitals.get(entity.name)
         if country is not None and entity.country == country:
             return Entity(country, "country")
     return entity
+
+
+def _unaccented(name: str) -> str:
+    """"Brasilia" for "Brasília": news often drops the accents of a capital's name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -756,7 +756,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     named = [m for m in entities if sub_start <= m.start and m.end <= sub_end
              and not any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Kopp's lawyer": not Kopp
              and not _modifies(m, toks, subject)]  # "The Los Angeles thrift said": not Los Angeles
-    both = {as_actor(m.entity).name: m.entity for m in named if m.entity.kind != "place"}
+    both = {as_actor(m.entity).name: m.entity for m in named if as_actor(m.entity).kind != "place"}
     speaker = next((m for m in entities if m.start >= mention.end and m.entity.kind in ("person", "organisation")
                     and _words_between(toks, mention.end, m.start) <= 1), None)
     if mention.type == "statement" and i > 0 and toks[i - 1].text in (",", "'", '"', "”") and speaker is not None:

@@ -58,6 +58,8 @@ TABLE = [
     # a capital acting for its country; a passive; a subordinate relation
     ("Earlier, Paris recalled its ambassador.",
      [("recall", "reported", "on or before 6 Mar 2024", "France recalls its ambassador")]),
+    ("Brasilia and Buenos Aires signed a trade agreement on Monday.",  # capitals, accents or not, act for countries
+     [("agreement", "reported", "4 Mar 2024", "Brazil and Argentina sign a trade agreement")]),
     ("Two protesters were arrested outside the embassy on Monday.",
      [("arrest", "reported", "4 Mar 2024", "Two protesters arrested outside the embassy")]),
     ("Brandt resigned on Tuesday, days after members voted to accept the offer.",
