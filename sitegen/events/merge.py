@@ -318,6 +318,7 @@ def _event(members: Sequence[_Read], by_slug: dict[str, ArticleInfo]) -> Event:
             article=m.article, text=m.sentence.text, start=m.sentence.start, end=m.sentence.end,
             url=article.url if article else None, date=m.date,
             copy_of=r.copy_of,
+            status=m.status,
         ))
     return Event(
         id=founding,
@@ -410,7 +411,8 @@ def _added(added: AddedEvent, path: str, by_slug: dict[str, ArticleInfo], proble
                                     " an article of this story (expected an article's slug); the event is added", "warning"))
         else:
             url = article.url
-    source = Source(article=cite.article or "", text=cite.text, start=0, end=0, url=url, date=added.date)
+    source = Source(article=cite.article or "", text=cite.text, start=0, end=0, url=url, date=added.date,
+                    status=added.status)
     return Event(
         id=added.id, title=added.title, type=added.type, status=added.status, date=added.date,
         actors=(), places=(), aliases=(), sources=(source,), editorial=True,

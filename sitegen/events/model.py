@@ -201,10 +201,11 @@ class Source:
     url: str | None
     date: DateRange
     copy_of: str | None = None
+    status: Status = "reported"  # what this source says of it: a plan is not a report that it happened
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "text": self.text, "start": self.start, "end": self.end,
-                "url": self.url, "date": self.date.to_dict(), "copy_of": self.copy_of}
+                "url": self.url, "date": self.date.to_dict(), "status": self.status, "copy_of": self.copy_of}
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +233,9 @@ class Event:
     @property
     def independent(self) -> int:
         """How many articles report it independently: sources that are not copies of another
-        article, counted once per article (an article restating itself is one report)."""
-        return len({s.article for s in self.sources if s.copy_of is None})
+        article and say what the entry says (an announcement does not corroborate that it
+        happened), counted once per article (an article restating itself is one report)."""
+        return len({s.article for s in self.sources if s.copy_of is None and s.status == self.status})
 
     @property
     def on_timeline(self) -> bool:

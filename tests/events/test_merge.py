@@ -69,7 +69,8 @@ def test_three_articles_one_entry_with_the_tightest_interval() -> None:
     assert event.aliases == ("ledger-talks#0", "weekly-review#0")
     assert [s.article for s in event.sources] == ["courier-preview", "ledger-talks", "weekly-review"]
     assert [s.date for s in event.sources] == [m.date for m in THREE]
-    assert event.independent == 3
+    assert event.independent == 2  # the preview announced it; two articles report that it happened
+    assert [s.status for s in event.sources] == ["scheduled", "reported", "reported"]
     assert [a.name for a in event.actors] == ["Antony Blinken", "Hakan Fidan"]
     assert event.places == (ANKARA,)
 
