@@ -812,7 +812,10 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
         return ""  # "..., the company said": an attribution, not a dated statement
     if not rest:
         rest = _quoted(mention, quotes).strip()
-    place = next((p for p in mention.places if p.name not in rest), None)
+    said = {as_actor(m.entity).name for m in entities if m.start >= mention.end and m.text in rest}
+    said |= {m.entity.name for m in entities if m.start >= mention.end and m.text in rest}
+    place = next((p for p in mention.places if p.name not in rest and p.name not in said
+                  and p.country not in said), None)
     if not who and not rest:
         return ""  # "Says": nothing a reader could use; the caller drops it
     parts = [who, verb, rest, f"in {place.name}" if place else ""]
@@ -828,6 +831,9 @@ def _person_object(toks: Sequence[_Token], verb_end: int, person: EntityMention)
     if 0 < len(between) <= 3 and between[-1].low in _w("leads_to_person") \
             and all(t.text.isalpha() and t.text.islower() for t in between):
         return _join(between) + " " + person.entity.name
+    if 1 < len(between) <= 4 and between[0].low in _w("leads_to_person") \
+            and all(t.text[:1].isupper() for t in between[1:]):  # "with Egyptian President Abdel Fattah al-Sisi"
+        return between[0].text + " " + person.entity.name
     return person.entity.name
 
 
@@ -906,7 +912,7 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
         tok = toks[end]
         if tok.text in _BREAKS - {","} or any(t.start <= tok.start < t.end for t in timexes):
             break
-        if tok.low in _w("phrase_stops") \
+        if tok.low in _w("phrase_stops") or (tok.text.islower() and tok.low.endswith("ed") and end > i + size) \
                 or _match(toks, end, lex.relation_verbs, lex.longest):
             break
         end += 1

@@ -119,3 +119,15 @@ def test_a_town_and_its_country_are_the_same_place(make_story) -> None:  # type:
     visit = only([e for e in events_of(story) if e.type == "visit"])
     assert dates(visit) == (MARCH(12), MARCH(12))
     assert len(visit.sources) == 2
+
+
+def test_a_surname_alone_and_other_words_on_the_same_day_are_the_same_meeting(make_story) -> None:  # type: ignore[no-untyped-def]
+    story = make_story({
+        "a.md": "---\ntitle: A\npublished: 2024-05-06\n---\n"
+                "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Saturday.\n",
+        "b.md": "---\ntitle: B\npublished: 2024-05-08\n---\n"
+                "Mr. Ruto's weekend talks with Abiy in the Ethiopian capital lasted until late on Saturday.\n",
+    })
+    talks = only([e for e in events_of(story) if e.type == "meeting"])
+    assert dates(talks) == (date(2024, 5, 4), date(2024, 5, 4)) and len(talks.sources) == 2
+    assert talks.title == "Ruto meets Abiy Ahmed in Addis Ababa"
