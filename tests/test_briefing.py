@@ -38,7 +38,8 @@ def src(article: str, copy_of: str | None = None, start: int = 0) -> Source:
 
 def event(eid: str, dates: DateRange, *sources: Source, kind: str = "statement", actors: tuple[Entity, ...] = (),
           status: str = "reported") -> Event:
-    return Event(eid, f"Event {eid}", kind, status, dates, actors, (), (), sources or (src("a"),))  # type: ignore[arg-type]
+    said = tuple(replace(s, status=status) for s in sources or (src("a"),))  # type: ignore[arg-type]  # each source says what the entry says
+    return Event(eid, f"Event {eid}", kind, status, dates, actors, (), (), said)  # type: ignore[arg-type]
 
 
 def art(slug: str, published: str | None, at: str | None = None) -> Article:

@@ -7,7 +7,6 @@ from any sub-path of a host.
 
 from __future__ import annotations
 
-import json
 import traceback
 from dataclasses import dataclass
 from datetime import date, datetime
