@@ -200,12 +200,14 @@ def links(a: _Read, b: _Read) -> float:
         return 0.0
     if a.mention.date.overlaps(b.mention.date) or a.copy_of is not None or b.copy_of is not None:
         if similarity < CONTENT_MIN and a.persons & b.persons and a.mention.date == b.mention.date \
-                and a.mention.date.precision == "day":
+                and a.mention.date.precision == "day" and a.mention.type != "statement":
             return CONTENT_MIN  # the same person, the same kind of event, the same day: told in other words
-        return similarity if similarity >= CONTENT_MIN else 0.0
+        needed = CONTENT_STRONG if a.mention.type == "statement" else CONTENT_MIN  # what was said must match
+        return similarity if similarity >= needed else 0.0
     if similarity >= CONTENT_STRONG and shared >= STRONG_SHARED_NAMES:
         return similarity
-    if shared >= SAME_PARTIES and similarity >= CONTENT_MIN and (a.persons & b.persons or a.places & b.places):
+    if shared >= SAME_PARTIES and similarity >= (CONTENT_STRONG if a.mention.type == "statement" else CONTENT_MIN) \
+            and (a.persons & b.persons or a.places & b.places):
         return similarity  # the same people at the same place on two nearby days: one event, disputed
     return 0.0
 
@@ -316,7 +318,7 @@ def _event(members: Sequence[_Read], by_slug: dict[str, ArticleInfo]) -> Event:
     too, and :attr:`Event.independent` counts articles, so it is not a second report.
     """
     independent = [r for r in members if r.copy_of is None] or list(members)
-    when, disputed = combined([r.mention.date for r in independent])
+    when, disputed = _dated(independent)
     status = min((r.mention.status for r in independent), key=_STATUS_RANK.index)
     title = next(r.mention.title for r in independent if r.mention.status == status)
     founding = members[0].mention.key
@@ -342,6 +344,23 @@ def _event(members: Sequence[_Read], by_slug: dict[str, ArticleInfo]) -> Event:
         sources=tuple(sources),
         disputed=disputed,
     )
+
+
+def _dated(reads: Sequence[_Read]) -> tuple[DateRange, bool]:
+    """An entry's date: what its sources' own time expressions say, tightened by what the others
+    infer ("Earlier, ...", "on or before" publication, relations) where that agrees. Only explicit
+    dates that disagree make a dispute: an inference that contradicts them is the inference's
+    mistake, and the source keeps it in its own ``date``."""
+    explicit = [r.mention.date for r in reads if r.mention.anchor.startswith("timex:")]
+    inferred = [r.mention.date for r in reads if not r.mention.anchor.startswith("timex:")]
+    if not explicit:
+        return combined(inferred)
+    when, disputed = combined(explicit)
+    if not disputed:
+        for other in inferred:
+            if when.overlaps(other):
+                when = when.intersect(other)
+    return when, disputed
 
 
 def combined(ranges: Sequence[DateRange]) -> tuple[DateRange, bool]:
