@@ -35,7 +35,7 @@ from .lexicon import ING, PARTICIPLE, PAST, THIRD, BASE, Lexicon, VerbForm, Word
 from .model import DateRange, EntityMention, Entity, EventMention, Quote, Sentence, Status
 from .quotes import find_quotes
 from .sentences import default_abbreviations, split_sentences
-from .text import article_text
+from .text import reading_text
 
 _TOKEN_REST = (
     r"(?:[^\W\d_]\.){2,}"  # "U.S.", "U.N.": one word
@@ -135,7 +135,7 @@ class _Found:
 
 def extract(article: Article) -> ArticleEvents:
     """Read one article's events, quotes, actors and dates. Pure: same article, same result."""
-    text = article_text(article)
+    text = reading_text(article)
     dct = article.published
     sentences = split_sentences(text)
     entities = find_entities(text)

@@ -122,3 +122,14 @@ DENIALS = [
 @pytest.mark.parametrize(("text", "expected"), DENIALS, ids=[row[0][:40] for row in DENIALS])
 def test_denials_complements_and_coordinated_reports(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert read(text) == expected
+
+
+def test_markdown_and_html_markup_is_not_read_as_words() -> None:
+    body = 'Blinken met <b>Hakan Fidan</b> in [Ankara](https://example.org/a) on **Monday**. <script>x</script>'
+    article = Article(path="a.md", slug="a", title="t", body=body, body_format="markdown",
+                      paragraphs=(Paragraph(body, 1),), published=date(2023, 11, 6))
+    result = extract(article)
+    assert len(result.text) == len(body)  # offsets still point into the article text
+    (meeting,) = result.mentions
+    assert (meeting.title, meeting.date.label) == ("Blinken meets Hakan Fidan in Ankara", "6 Nov 2023")
+    assert "<" not in meeting.sentence.text and "](" not in meeting.sentence.text
