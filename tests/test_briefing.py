@@ -3,6 +3,7 @@ the lede; and where the timeline puts uncertain dates. All pure functions of (st
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from sitegen.config import Config
 from sitegen.events.model import DateRange, Entity, Event, Quote, Source
-from sitegen.model import Article, Story
+from sitegen.model import Article, Paragraph, Story
 from sitegen.render import briefing
 from sitegen.render.chronology import date_markup, groups, layout, newest_first, placement, unique_slugs
 from sitegen.render.briefing import key_developments, score, what_is_new
@@ -50,15 +51,18 @@ def art(slug: str, published: str | None, at: str | None = None) -> Article:
 
 # --- ranking -------------------------------------------------------------------------------------
 
+HALF = 2 ** (-1 / 3)  # a day's decay with a half-life of 3 days
 RANK_CASES = [  # event, today, expected score, why
-    (event("a", when("2023-11-06"), kind="meeting"), "2023-11-06", 2 + 2 + 4, "one source, meeting, today: full recency"),
-    (event("b", when("2023-11-05"), kind="meeting"), "2023-11-06", 2 + 2 + 2, "a day old: half the recency"),
-    (event("c", when(None, "2023-11-06")), "2023-11-06", 2 + 1 + 2, "on or before today: an open start halves it"),
-    (event("d", when(None, None), kind="attack"), "2023-11-06", 2 + 3 + 0, "undated: no recency points"),
-    (event("e", when("2023-11-10"), kind="vote", status="scheduled"), "2023-11-06", 2 + 2.5 + 4, "future: age 0"),
-    (event("f", when("2023-11-06"), src("a"), src("b"), src("c", copy_of="a")), "2023-11-06", 4 + 1 + 4,
-     "a copy is no corroboration"),
-    (event("g", when("2023-11-04", "2023-11-05"), kind="unknown-type"), "2023-11-06", 2 + 1 + 2,
+    (event("a", when("2023-11-06"), kind="meeting"), "2023-11-06", 2 + 2, "one source, meeting, today: no decay"),
+    (event("b", when("2023-11-05"), kind="meeting"), "2023-11-06", (2 + 2) * HALF, "a day old"),
+    (event("h", when("2023-11-03"), kind="meeting"), "2023-11-06", (2 + 2) / 2, "three days old: half"),
+    (event("c", when(None, "2023-11-06")), "2023-11-06", 1 + 2, "on or before today: aged from its latest day"),
+    (event("d", when(None, None), kind="attack"), "2023-11-06", 0, "undated: last"),
+    (event("e", when("2023-11-10"), kind="vote", status="scheduled"), "2023-11-06", 2.5 + 2, "future: age 0"),
+    (event("f", when("2023-11-06"), src("a"), src("b"), src("c", copy_of="a")), "2023-11-06", 1 + 2 * math.log2(3),
+     "two independent sources (a copy is no corroboration): 2 x log2(3)"),
+    (event("s", when("2023-11-06"), *(src(x) for x in "abcdefg")), "2023-11-06", 1 + 2 * 3, "seven sources: 2 x log2(8)"),
+    (event("g", when("2023-11-04", "2023-11-05"), kind="unknown-type"), "2023-11-06", (1 + 2) * HALF,
      "a range counts from its last day; unknown types weigh 1"),
 ]
 assert len({c[0].id for c in RANK_CASES}) == len(RANK_CASES)
@@ -66,17 +70,41 @@ assert len({c[0].id for c in RANK_CASES}) == len(RANK_CASES)
 
 @pytest.mark.parametrize("ev, today, expected, why", RANK_CASES, ids=[c[3] for c in RANK_CASES])
 def test_score(ev: Event, today: str, expected: float, why: str) -> None:
-    assert score(ev, day(today)).score == pytest.approx(expected), why
+    assert score(ev, day(today)).score == pytest.approx(expected, abs=1e-5), why
+
+
+def test_score_parts_and_the_lede_bonus() -> None:
+    ranked = score(event("x", when("2023-11-03"), kind="meeting"), day("2023-11-06"), lede=True)
+    assert (ranked.type, ranked.sources, ranked.lede, ranked.age, ranked.decay) == (2, 2, 2, 3, 0.5)
+    assert ranked.importance == 6 and ranked.score == 3
 
 
 def test_key_developments_order_and_ties() -> None:
     same = [event(i, when("2023-11-06")) for i in ("zz", "aa")]
     older = event("old", when("2023-11-01"))
     hidden = event("neg", when("2023-11-06"), status="negated")
-    corroborated = event("big", when("2023-11-03"), src("a"), src("b"), src("c"), kind="attack")
+    corroborated = event("big", when("2023-11-05"), src("a"), src("b"), src("c"), kind="attack")
     ranked = key_developments([older, *same, hidden, corroborated], day("2023-11-06"))
-    assert [r.event.id for r in ranked] == ["big", "aa", "zz", "old"]  # 6+3+1; ties by id; negated never
+    assert [r.event.id for r in ranked] == ["big", "aa", "zz", "old"]  # (3+4)x0.79; ties by id; negated never
     assert key_developments([older, *same], day("2023-11-06"), limit=1)[0].event.id == "aa"
+
+
+def test_recent_beats_many_sources_a_week_ago() -> None:
+    """The reviewer's case: 2 points per source used to outweigh any recency."""
+    week_old = event("old", when("2023-10-30"), *(src(x) for x in "abcdefg"), kind="attack")  # (3+6) x 0.5^(7/3) = 1.8
+    today = event("new", when("2023-11-06"))  # 1 + 2 = 3
+    assert [r.event.id for r in key_developments([week_old, today], day("2023-11-06"))] == ["new", "old"]
+
+
+def test_an_event_in_an_articles_first_paragraph_ranks_first() -> None:
+    """The seed's case: the lede's statement beats a same-day meeting reported further down."""
+    lead = Article(path="s.md", slug="s", title="S", body="x", body_format="markdown",
+                   paragraphs=(Paragraph("First paragraph.", 8), Paragraph("Second one.", 10)), published=day("2023-11-06"))
+    asks = event("asks", when(None, "2023-11-06"), src("s", start=0))
+    meets = event("meets", when("2023-11-06"), src("s", start=18), kind="meeting")
+    assert briefing.lede_ends([lead]) == {"s": len("First paragraph.")}
+    ranked = key_developments([meets, asks], day("2023-11-06"), ledes=briefing.lede_ends([lead]))
+    assert [(r.event.id, r.score) for r in ranked] == [("asks", 1 + 2 + 2), ("meets", 2 + 2)]
 
 
 # --- what is new ---------------------------------------------------------------------------------
@@ -131,7 +159,59 @@ def test_no_dated_article_means_nothing_is_new() -> None:
     assert what_is_new(story([art("u", None)], [event("x", when("2023-11-01"), src("u"))]), CONFIG) == []
 
 
-# --- who's who, quotes, lede -----------------------------------------------------------------------
+def test_what_is_new_is_newest_first_so_the_cut_drops_the_oldest() -> None:
+    """By the event's latest possible day, then its first report (later first); new and updated
+    mixed; undated last."""
+    arts = [art("early", "2023-11-06", "2023-11-06T08:00:00+00:00"), art("late", "2023-11-06", "2023-11-06T12:00:00+00:00"),
+            art("before", "2023-11-01", "2023-11-01T08:00:00+00:00")]
+    evs = [event("undated", when(None, None), src("late")),
+           event("older-day", when("2023-11-02"), src("late")),
+           event("same-day-early", when("2023-11-05"), src("early")),
+           event("same-day-late", when("2023-11-05"), src("late")),
+           event("updated", when("2023-11-06"), src("before"), src("early")),
+           event("open", when(None, "2023-11-06"), src("early"))]
+    items = what_is_new(story(arts, evs), CONFIG)
+    assert [i.event.id for i in items] == ["open", "updated", "same-day-late", "same-day-early", "older-day", "undated"]
+
+
+# --- as of "now": everything cut at --as-of -------------------------------------------------------
+
+AS_OF = replace(CONFIG, as_of=datetime(2023, 11, 5, 23, 59, 59, tzinfo=UTC))  # --as-of 2023-11-05
+
+
+def test_an_event_counts_only_with_the_sources_published_by_now() -> None:
+    evs = [event("grew", when("2023-11-03", "2023-11-05"), src("old"), src("mid"), src("new")),
+           event("later", when("2023-11-06"), src("new")),
+           event("narrowed-later", when("2023-11-01", "2023-11-04"), src("old"), src("new")),
+           event("undated-article", when("2023-11-01"), src("undated"))]
+    evs[2] = replace(evs[2], sources=(replace(evs[2].sources[0], date=when("2023-11-01", "2023-11-04")),
+                                      replace(evs[2].sources[1], date=when("2023-11-04"))), date=when("2023-11-04"))
+    view = briefing.cut(story(ARTICLES, evs), AS_OF)
+    assert [a.slug for a in view.articles] == ["mid", "old"]  # newest first; undated: cannot be shown to be out
+    assert [(e.id, e.independent) for e in view.events] == [("grew", 2), ("narrowed-later", 1)]
+    assert view.events[1].date == when("2023-11-01", "2023-11-04")  # as its first source gave it
+    assert briefing.cut(story(ARTICLES, evs), CONFIG).events == tuple(evs)  # without --as-of: every article
+
+
+def test_the_briefing_as_of_a_day_shows_nothing_later() -> None:
+    def q(text: str, speaker: str, on: str) -> Quote:
+        return Quote(0, len(text), text, speaker, 0, when(on))
+
+    evs = [event("early", when("2023-11-04"), src("old"), kind="meeting", actors=(BLINKEN, FIDAN)),
+           event("late", when("2023-11-06"), src("new"), kind="attack", actors=(BLINKEN,))]
+    quotes = {"old": (q("We talked for a very long time", "Blinken", "2023-11-04"),),
+              "new": (q("We will talk again very soon indeed", "Blinken", "2023-11-06"),)}
+    b = briefing.build(story(ARTICLES, evs, quotes), AS_OF)
+    assert [r.event.id for r in b.top] == ["early"]
+    assert [k.article.slug for k in b.quotes] == ["old"]
+    assert [(a.name, a.latest_action.id if a.latest_action else None) for a in b.whos_who] == [
+        ("Antony Blinken", "early"), ("Hakan Fidan", None)]
+    assert [a.slug for a in b.sources] == ["mid", "old"] and b.more_sources == 0
+    assert b.lede == "1 event from 2 articles, 4 Nov 2023. Most significant: Event early (4 Nov 2023)."
+    assert [i.event.id for i in b.new] == []  # "mid" (5 Nov 20:00) reports nothing
+
+
+# --- who's who, quotes, lede ----------------------------------------- -----------------------------------------------------------------------
 
 
 def test_whos_who_people_first_with_roles_and_latest_action() -> None:
@@ -148,6 +228,49 @@ def test_whos_who_people_first_with_roles_and_latest_action() -> None:
         ("Turkey", None, None, 1),
     ]
     assert found[0].latest.id == "2"  # the last dated event, not the undated one
+
+
+def test_whos_who_leaves_out_places_and_news_outlets_and_says_who_acted() -> None:
+    gaza = Entity("Gaza", "place")
+    jazeera = Entity("Al Jazeera", "organisation")
+    dt_next = Entity("DT Next", "organisation")
+    evs = [event("tells", when("2023-11-05"), actors=(BLINKEN,)),  # timeline order
+           event("asks", when(None, "2023-11-06"), actors=(TURKEY, jazeera, gaza, dt_next)),
+           event("meets", when("2023-11-06"), actors=(BLINKEN, TURKEY, FIDAN))]
+    found = briefing.whos_who(evs, briefing.outlets([replace(art("dt", "2023-11-06"), source="DT Next")]))
+    assert [(a.name, a.latest_action.id if a.latest_action else None, a.latest.id) for a in found] == [
+        ("Antony Blinken", "meets", "meets"),
+        ("Hakan Fidan", None, "meets"),  # met, never the subject: "last named in", not an action
+        ("Turkey", "asks", "meets"),  # its action is what it did, not the last event naming it
+    ]
+
+
+def test_source_note_never_says_zero_independent_sources() -> None:
+    arts = {a.slug: a for a in ARTICLES}
+    assert briefing.source_note(event("one", when("2023-11-06"), src("new")), arts) == "1 independent source"
+    assert briefing.source_note(event("two", when("2023-11-06"), src("old"), src("new"), src("wire", "new")), arts) == (
+        "2 independent sources")
+    copied = event("copy", when("2023-11-06"), src("wire", copy_of="new"))
+    assert copied.independent == 0
+    assert briefing.source_note(copied, arts) == "1 source (a copy of new news)"
+    assert briefing.source_note(event("c2", when("2023-11-06"), src("wire", "new"), src("mid", "old")), arts) == (
+        "2 sources (copies of new news, old news)")
+
+
+def test_sources_list_is_capped_newest_first() -> None:
+    arts = [art(f"a{i:02}", "2023-11-06", f"2023-11-06T{i:02}:00:00+00:00") for i in range(12)]
+    b = briefing.build(story(arts, []), CONFIG)
+    assert [a.slug for a in b.sources] == [f"a{i:02}" for i in range(11, 1, -1)] and b.more_sources == 2
+
+
+def test_story_title_is_the_users_or_the_top_events_headline() -> None:
+    arts = [replace(art("old", "2023-11-04"), title="Talks begin"), replace(art("new", "2023-11-06"), title="Talks end")]
+    evs = [event("big", when("2023-11-04"), src("old"), kind="attack"), event("small", when("2023-11-04"), src("new"))]
+    s = story(arts, evs)
+    assert briefing.build(s, CONFIG).title == "Talks begin"  # the article reporting the top event
+    assert briefing.build(s, replace(CONFIG, title="Ankara talks")).title == "Ankara talks"
+    assert briefing.build(story(arts, []), CONFIG).title == "Talks end"  # no event: the newest article
+    assert briefing.build(story([], []), CONFIG).title == "sitegen"
 
 
 def test_key_quotes_latest_first_one_per_speaker_first() -> None:
@@ -169,8 +292,9 @@ def test_lede_from_description_or_the_timeline() -> None:
     evs = [event("m", when("2023-11-06"), kind="meeting"), event("s", when("2023-11-03"))]
     s = story(ARTICLES[:2], evs)
     top = key_developments(evs, day("2023-11-06"))
-    assert briefing.lede(s, replace(CONFIG, description="Talks in Ankara."), top) == "Talks in Ankara."
-    assert briefing.lede(s, CONFIG, top) == (
+    view = briefing.cut(s, CONFIG)
+    assert briefing.lede(view, replace(CONFIG, description="Talks in Ankara."), top) == "Talks in Ankara."
+    assert briefing.lede(view, CONFIG, top) == (
         "2 events from 2 articles, 3 Nov 2023 to 6 Nov 2023. Most significant: Event m (6 Nov 2023).")
 
 

@@ -1,26 +1,33 @@
 """What the briefing (``index.html``) says: pure functions of the story and the config.
 
 Nothing here reads the clock. "Now" is :func:`reference_time`: ``config.as_of`` when given,
-else the publication time of the newest article. The weights that rank key developments are
-data (``data/briefing.toml``); ``docs/site.md`` explains them with the seed story.
+else the publication time of the newest article. Everything on the briefing is cut at "now"
+(:func:`cut`): an event counts with the sources published by then, as those sources give it.
+The weights that rank key developments are data (``data/briefing.toml``); ``docs/site.md``
+explains them with the seed story.
 """
 
 from __future__ import annotations
 
+import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from datetime import timezone as dt_timezone
 
 from sitegen.config import Config
-from sitegen.events.model import Entity, Event, Quote
+from sitegen.events.merge import combined
+from sitegen.events.model import Entity, Event, Quote, Status
 from sitegen.model import Article, Story
 
 DATA = Path(__file__).resolve().parent / "data" / "briefing.toml"
+GAZETTEER = Path(__file__).resolve().parent.parent / "events" / "data" / "en" / "gazetteer.toml"
+DEFAULT_TITLE = "sitegen"  # Config.title's default: a title nobody chose (see :func:`story_title`)
+_STATUS_RANK: tuple[Status, ...] = ("reported", "scheduled", "claimed", "negated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +35,15 @@ class Weights:
     """The ranking's knobs, as read from ``data/briefing.toml``."""
 
     sources: float
-    recency: float
-    open_start: float
+    lede: float
+    half_life_days: float
     default_type: float
     types: dict[str, float]
     key_developments: int
     whos_who: int
     key_quotes: int
     quote_min_words: int
+    source_list: int
 
     def type_weight(self, kind: str) -> float:
         return self.types.get(kind, self.default_type)
@@ -46,10 +54,11 @@ def weights() -> Weights:
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
     score, limits = data["score"], data["limits"]
     return Weights(
-        sources=float(score["sources"]), recency=float(score["recency"]), open_start=float(score["open_start"]),
+        sources=float(score["sources"]), lede=float(score["lede"]), half_life_days=float(score["half_life_days"]),
         default_type=float(score["default_type"]), types={k: float(v) for k, v in data["type"].items()},
         key_developments=int(limits["key_developments"]), whos_who=int(limits["whos_who"]),
         key_quotes=int(limits["key_quotes"]), quote_min_words=int(limits["quote_min_words"]),
+        source_list=int(limits["sources"]),
     )
 
 
@@ -87,6 +96,69 @@ def reference_day(story: Story, config: Config) -> date | None:
     return now.astimezone(_zone(config)).date() if now else None
 
 
+# --- the story as of "now" ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """The story as it stood at ``now``: the articles published by then (newest first) and the
+    timeline's events as those articles give them (timeline order)."""
+
+    now: datetime | None
+    today: date | None
+    articles: tuple[Article, ...]
+    events: tuple[Event, ...]
+
+    @property
+    def slugs(self) -> frozenset[str]:
+        return frozenset(a.slug for a in self.articles)
+
+
+def cut(story: Story, config: Config) -> Cut:
+    """Without ``as_of`` every article counts (the newest one *is* "now"). With it, only the
+    articles published at or before it: an undated article cannot be shown to be, so it does not
+    count, nor does an editor's citation of a web page. An event keeps the sources from those
+    articles (see :func:`event_as_of`); events left with none are not on the briefing."""
+    now = reference_time(story, config)
+    today = reference_day(story, config)
+    times = {a.slug: article_time(a, config) for a in story.articles}
+    if config.as_of is None:
+        kept = list(story.articles)
+    else:
+        kept = [a for a in story.articles if (t := times[a.slug]) is not None and t <= config.as_of]
+
+    def newest_first(article: Article) -> tuple[bool, float, str]:
+        t = times[article.slug]
+        return (t is None, -t.timestamp() if t else 0.0, article.path)
+
+    kept.sort(key=newest_first)
+    slugs = None if config.as_of is None else frozenset(a.slug for a in kept)
+    events = []
+    for event in story.events:
+        shown = event if slugs is None else event_as_of(event, slugs)
+        if shown is not None and shown.on_timeline:
+            events.append(shown)
+    return Cut(now, today, tuple(kept), tuple(events))
+
+
+def event_as_of(event: Event, published: frozenset[str]) -> Event | None:
+    """``event`` with only the sources whose article is in ``published``, its date and status
+    recomputed from them as the merge does (their independent sources' dates intersected, or
+    their union when they disagree; the strongest status); an editor's date stays. ``None`` when
+    no source is left; the event itself when none was dropped."""
+    sources = tuple(s for s in event.sources if s.article in published)
+    if not sources:
+        return None
+    if len(sources) == len(event.sources):
+        return event
+    independent = [s for s in sources if s.copy_of is None] or list(sources)
+    status = min((s.status for s in independent), key=_STATUS_RANK.index)
+    if event.editorial:
+        return replace(event, sources=sources, status=status)
+    when, disputed = combined([s.date for s in independent])
+    return replace(event, sources=sources, status=status, date=when, disputed=disputed)
+
+
 # --- key developments --------------------------------------------------------------------------
 
 
@@ -96,9 +168,15 @@ class Ranked:
 
     event: Event
     score: float
-    sources: float
     type: float
-    recency: float
+    sources: float
+    lede: float
+    age: int | None  # days from the event's latest possible day to the reference day; None: undated
+    decay: float
+
+    @property
+    def importance(self) -> float:
+        return self.type + self.sources + self.lede
 
 
 def event_day(event: Event) -> date | None:
@@ -107,33 +185,65 @@ def event_day(event: Event) -> date | None:
     return event.date.latest or event.date.earliest
 
 
-def score(event: Event, today: date | None, w: Weights | None = None) -> Ranked:
-    """``sources x independent + type weight + recency / (1 + age in days)``; an event in the
-    future has age 0, an undated one no recency, an open start ("on or before") half of it."""
+def lede_ends(articles: Iterable[Article]) -> dict[str, int]:
+    """Where each article's first paragraph ends in its text (the offsets sources use)."""
+    return {a.slug: len(a.paragraphs[0].text) for a in articles if a.paragraphs}
+
+
+def in_lede(event: Event, ledes: Mapping[str, int]) -> bool:
+    """Whether a source reports ``event`` in its article's first paragraph (its lede)."""
+    return any(s.article in ledes and s.start < ledes[s.article] for s in event.sources if s.end > s.start)
+
+
+def score(event: Event, today: date | None, w: Weights | None = None, lede: bool = False) -> Ranked:
+    """``(type weight + sources x log2(1 + independent) + lede) x 0.5 ** (age / half-life)``.
+    The age counts from the event's latest possible day (0 for an event in the future); an
+    undated event, or a story without a reference day, has decay 0 when undated, 1 when no day."""
     w = w or weights()
-    sources = w.sources * event.independent
     kind = w.type_weight(event.type)
+    sources = w.sources * math.log2(1 + event.independent)
+    bonus = w.lede if lede else 0.0
     day = event_day(event)
-    recency = 0.0
-    if day is not None and today is not None:
+    age: int | None = None
+    if day is None:
+        decay = 0.0
+    elif today is None:
+        decay = 1.0
+    else:
         age = max(0, (today - day).days)
-        recency = w.recency / (1 + age)
-        if event.date.earliest is None:
-            recency *= w.open_start
-    total = round(sources + kind + recency, 6)
-    return Ranked(event, total, sources, kind, round(recency, 6))
+        decay = 0.5 ** (age / w.half_life_days)
+    total = round((kind + sources + bonus) * decay, 6)
+    return Ranked(event, total, kind, round(sources, 6), bonus, age, round(decay, 6))
 
 
-def key_developments(events: Iterable[Event], today: date | None, limit: int | None = None) -> list[Ranked]:
-    """The events on the timeline, highest score first; ties go to the later event, then the id."""
+def key_developments(events: Iterable[Event], today: date | None, limit: int | None = None,
+                     ledes: Mapping[str, int] | None = None) -> list[Ranked]:
+    """The events on the timeline, highest score first; ties go to the later event, then the
+    more important one, then the id."""
     w = weights()
-    ranked = [score(e, today, w) for e in events if e.on_timeline]
-    ranked.sort(key=lambda r: (-r.score, -_ordinal(event_day(r.event)), r.event.id))
+    ledes = ledes or {}
+    ranked = [score(e, today, w, in_lede(e, ledes)) for e in events if e.on_timeline]
+    ranked.sort(key=lambda r: (-r.score, -_ordinal(event_day(r.event)), -r.importance, r.event.id))
     return ranked[: w.key_developments if limit is None else limit]
 
 
 def _ordinal(day: date | None) -> int:
     return day.toordinal() if day else 0
+
+
+def source_note(event: Event, articles: Mapping[str, Article]) -> str:
+    """How many sources, in words a reader cannot misread: "2 independent sources", or, when
+    every source copies another article, "1 source (a copy of DT Next)" - never "0 independent"."""
+    n = event.independent
+    if n:
+        return f"{n} independent source{'s' if n != 1 else ''}"
+    cited = list(dict.fromkeys(s.article for s in event.sources))
+    originals = list(dict.fromkeys(s.copy_of for s in event.sources if s.copy_of))
+    names = [(a.source or a.title) if (a := articles.get(slug)) else slug for slug in originals]
+    count = f"{len(cited)} source{'s' if len(cited) != 1 else ''}"
+    if not names:
+        return f"{count}, none independent"
+    return f"{count} ({'a copy' if len(cited) == 1 else 'copies'} of {', '.join(names)})"
 
 
 # --- what is new -------------------------------------------------------------------------------
@@ -147,6 +257,7 @@ class NewItem:
     event: Event
     kind: Literal["new", "updated"]
     articles: tuple[str, ...]
+    first_report: datetime
 
 
 def window(story: Story, config: Config) -> tuple[datetime, datetime] | None:
@@ -155,12 +266,13 @@ def window(story: Story, config: Config) -> tuple[datetime, datetime] | None:
     return (end - timedelta(hours=config.new_window_hours), end) if end else None
 
 
-def what_is_new(story: Story, config: Config) -> list[NewItem]:
+def what_is_new(story: Story, config: Config, events: Sequence[Event] | None = None) -> list[NewItem]:
     """Derived from the inputs alone (never from a previous build): an event is **new** when its
     first report (its earliest source article) was published in the window, **updated** when it
     was first reported before the window and an independent source (not a copy) was published in
-    it. Articles after the reference time do not count. New first, then updated; each in timeline
-    order."""
+    it. Articles after the reference time do not count. Newest first: by the event's latest
+    possible day, then its first report (later first), so a cut drops the oldest; undated last.
+    ``events`` defaults to :func:`cut`'s."""
     span = window(story, config)
     if span is None:
         return []
@@ -171,21 +283,23 @@ def what_is_new(story: Story, config: Config) -> list[NewItem]:
         t = times.get(slug)
         return t is not None and start < t <= end
 
-    new, updated = [], []
-    for event in story.events:
+    items = []
+    for event in cut(story, config).events if events is None else events:
         if not event.on_timeline:
             continue
         known = [t for t in (times.get(s.article) for s in event.sources) if t is not None and t <= end]
         if not known:
             continue
+        first = min(known)
         fresh = tuple(dict.fromkeys(s.article for s in event.sources if inside(s.article)))
-        if min(known) > start:
-            new.append(NewItem(event, "new", fresh))
+        if first > start:
+            items.append(NewItem(event, "new", fresh, first))
         else:
             gained = tuple(dict.fromkeys(s.article for s in event.sources if s.copy_of is None and inside(s.article)))
             if gained:
-                updated.append(NewItem(event, "updated", gained))
-    return new + updated
+                items.append(NewItem(event, "updated", gained, first))
+    items.sort(key=lambda i: (-_ordinal(event_day(i.event)), -i.first_report.timestamp(), i.event.id))
+    return items
 
 
 # --- who's who ---------------------------------------------------------------------------------
@@ -206,6 +320,19 @@ class Actor:
         """Their latest action: the last dated event they act in (the last one if none is dated)."""
         dated = [e for e in self.events if event_day(e) is not None]
         return (dated or list(self.events))[-1]
+
+    @property
+    def performed(self) -> tuple[Event, ...]:
+        """The events they performed: those that name them first (the subject)."""
+        return tuple(e for e in self.events if e.actors and e.actors[0].name == self.name)
+
+    @property
+    def latest_action(self) -> Event | None:
+        """The last dated event they performed (the last one if none is dated); ``None`` if they
+        performed none (they are only met, named or reported)."""
+        done = self.performed
+        dated = [e for e in done if event_day(e) is not None]
+        return (dated or list(done))[-1] if done else None
 
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "country": 2, "place": 3}
@@ -234,9 +361,29 @@ def _fill(known: Entity, other: Entity) -> Entity:
     return Entity(known.name, known.kind, known.role or other.role, known.country or other.country)
 
 
-def whos_who(events: Sequence[Event], limit: int | None = None) -> list[Actor]:
+@lru_cache(maxsize=1)
+def news_organisations() -> frozenset[str]:
+    """Names (and aliases), case-folded, of the gazetteer's organisations of kind ``news``."""
+    data = tomllib.loads(GAZETTEER.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for org in data.get("organisation", []):
+        if org.get("kind") == "news":
+            names.update(n.casefold() for n in (org["name"], *org.get("aliases", [])))
+    return frozenset(names)
+
+
+def outlets(articles: Iterable[Article]) -> frozenset[str]:
+    """The news outlets of a story, case-folded: every article's ``source`` and the gazetteer's
+    news organisations (Al Jazeera is named in the seed only as the one who reported)."""
+    return news_organisations() | {a.source.casefold() for a in articles if a.source}
+
+
+def whos_who(events: Sequence[Event], outlets: frozenset[str] = frozenset(), limit: int | None = None) -> list[Actor]:
+    """The actors of ``events`` that are neither places nor news outlets, in :func:`actors`'
+    order."""
     w = weights()
-    return actors(events)[: w.whos_who if limit is None else limit]
+    found = [a for a in actors(events) if a.kind != "place" and a.name.casefold() not in outlets]
+    return found[: w.whos_who if limit is None else limit]
 
 
 # --- key quotes --------------------------------------------------------------------------------
@@ -248,17 +395,18 @@ class KeyQuote:
     article: Article
 
 
-def key_quotes(story: Story, limit: int | None = None) -> list[KeyQuote]:
+def key_quotes(story: Story, limit: int | None = None, published: frozenset[str] | None = None) -> list[KeyQuote]:
     """Quotes with a speaker and at least ``quote_min_words`` words, latest first (by the
     quote's latest possible day, then its article's date), one per speaker before any speaker
-    gets a second; the same words quoted twice count once."""
+    gets a second; the same words quoted twice count once. Only from the articles in
+    ``published`` when given (those published by "now")."""
     w = weights()
     by_slug = {a.slug: a for a in story.articles}
     candidates: list[KeyQuote] = []
     seen: set[str] = set()
     for slug in sorted(story.quotes):
         article = by_slug.get(slug)
-        if article is None:
+        if article is None or (published is not None and slug not in published):
             continue
         for quote in story.quotes[slug]:
             words = " ".join(quote.text.split()).casefold()
@@ -280,24 +428,39 @@ def key_quotes(story: Story, limit: int | None = None) -> list[KeyQuote]:
     return chosen
 
 
-# --- lede --------------------------------------------------------------------------------------
+# --- title and lede ----------------------------------------------------------------------------
 
 
-def lede(story: Story, config: Config, top: Sequence[Ranked]) -> str:
-    """``config.description``, else one sentence built from the timeline: how many events from
-    how many articles, over which days, and the top development."""
+def story_title(view: Cut, config: Config, top: Sequence[Ranked]) -> str:
+    """``config.title`` when the user set one (anything but the default ``"sitegen"``); else the
+    headline of the newest article (by "now") that reports the top key development; else the
+    newest article's headline; else ``"sitegen"``."""
+    if config.title != DEFAULT_TITLE:
+        return config.title
+    order = {a.slug: i for i, a in enumerate(view.articles)}
+    if top:
+        reporting = [s.article for s in top[0].event.sources if s.article in order]
+        if reporting:
+            return view.articles[min(order[s] for s in reporting)].title
+    return view.articles[0].title if view.articles else config.title
+
+
+def lede(view: Cut, config: Config, top: Sequence[Ranked]) -> str:
+    """``config.description``, else one sentence built from the story as of "now": how many
+    events from how many articles, over which days, and the top development."""
     if config.description:
         return config.description
-    shown = [e for e in story.events if e.on_timeline]
-    if not shown:
-        return f"{len(story.articles)} article{'s' if len(story.articles) != 1 else ''}; no dated events yet."
-    days = [d for e in shown for d in (e.date.earliest, e.date.latest) if d is not None]
+    a = len(view.articles)
+    articles = f"{a} article{'s' if a != 1 else ''}"
+    if not view.events:
+        return f"{articles}; no dated events yet."
+    days = [d for e in view.events for d in (e.date.earliest, e.date.latest) if d is not None]
     span = ""
     if days:
         first, last = min(days), max(days)
         span = f", {_long(first)}" + ("" if first == last else f" to {_long(last)}")
-    n, a = len(shown), len(story.articles)
-    text = f"{n} event{'s' if n != 1 else ''} from {a} article{'s' if a != 1 else ''}{span}."
+    n = len(view.events)
+    text = f"{n} event{'s' if n != 1 else ''} from {articles}{span}."
     if top:
         lead = top[0].event
         text += f" Most significant: {lead.title} ({lead.date.label})."
@@ -309,3 +472,39 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def _long(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+# --- the whole briefing ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything ``index.html`` shows, as of ``view.now``; :mod:`sitegen.render.pages` turns it
+    into template values."""
+
+    view: Cut
+    title: str
+    lede: str
+    top: tuple[Ranked, ...]
+    new: tuple[NewItem, ...]
+    whos_who: tuple[Actor, ...]
+    quotes: tuple[KeyQuote, ...]
+    sources: tuple[Article, ...]  # the newest ``limits.sources`` articles by "now"
+    more_sources: int  # how many more articles there are by "now"
+
+
+def build(story: Story, config: Config) -> Briefing:
+    w = weights()
+    view = cut(story, config)
+    top = key_developments(view.events, view.today, ledes=lede_ends(view.articles))
+    return Briefing(
+        view=view,
+        title=story_title(view, config, top),
+        lede=lede(view, config, top),
+        top=tuple(top),
+        new=tuple(what_is_new(story, config, view.events)),
+        whos_who=tuple(whos_who(view.events, outlets(story.articles))),
+        quotes=tuple(key_quotes(story, published=view.slugs)),
+        sources=view.articles[: w.source_list],
+        more_sources=max(0, len(view.articles) - w.source_list),
+    )

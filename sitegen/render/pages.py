@@ -97,6 +97,7 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
         files[path] = html.encode("utf-8")
 
     view = site_view(story, config)
+    site["title"] = view.briefing["title"]  # config.title, else derived from the story (briefing.story_title)
     page("index.html", "index.html", articles=view.articles, briefing=view.briefing, actors=view.actor_views)
     _timeline_pages(page, view)
     for article in story.articles:
@@ -246,25 +247,39 @@ def _event_view(event: Event, lay: Layout, slugs: dict[str, str], articles: dict
 
 def _briefing_view(story: Story, config: Config, events: dict[str, dict[str, Any]],
                    actor_views: list[dict[str, Any]], articles: dict[str, Article]) -> dict[str, Any]:
-    today = briefing.reference_day(story, config)
-    top = briefing.key_developments(story.events, today)
-    new = briefing.what_is_new(story, config)
-    now = briefing.reference_time(story, config)
+    """The briefing (:func:`briefing.build`, everything cut at "now") as template values. An event
+    shows the date and sources it had at "now", which may differ from its timeline entry."""
+    b = briefing.build(story, config)
     span = briefing.window(story, config)
+    hrefs = {v["name"]: v["href"] for v in actor_views}
+
+    def shown(event: Event) -> dict[str, Any]:
+        view = events[event.id]
+        return {**view, "date": date_markup(event.date), "label": event.date.label,
+                "independent": event.independent, "support": briefing.source_note(event, articles)}
+
+    def latest(actor: briefing.Actor) -> dict[str, Any]:
+        done = actor.latest_action
+        return {"name": actor.name, "kind": actor.kind, "role": actor.role, "country": actor.country,
+                "href": hrefs[actor.name], "acted": done is not None, "latest": shown(done or actor.latest)}
+
     return {
-        "lede": briefing.lede(story, config, top),
-        "as_of": now,
-        "as_of_day": today,
+        "title": b.title,
+        "lede": b.lede,
+        "as_of": b.view.now,
+        "as_of_day": b.view.today,
         "window_hours": config.new_window_hours,
         "window_start": span[0] if span else None,
-        "top": [{"event": events[r.event.id], "score": r.score} for r in top],
+        "top": [{"event": shown(r.event), "score": r.score} for r in b.top if r.event.id in events],
         "new_limit": NEW_LIMIT,
-        "new": [{"event": events[i.event.id], "kind": i.kind,
-                 "articles": [articles[s] for s in i.articles if s in articles]} for i in new],
-        "whos_who": actor_views[: briefing.weights().whos_who],
+        "new": [{"event": shown(i.event), "kind": i.kind,
+                 "articles": [articles[s] for s in i.articles if s in articles]} for i in b.new if i.event.id in events],
+        "whos_who": [latest(a) for a in b.whos_who if a.name in hrefs],
         "quotes": [{"text": k.quote.text.rstrip(" ,;:"), "speaker": k.quote.speaker, "date": date_markup(k.quote.date),
-                    "article": k.article} for k in briefing.key_quotes(story)],
-        "event_count": len(events),
+                    "article": k.article} for k in b.quotes],
+        "sources": list(b.sources),
+        "more_sources": b.more_sources,
+        "event_count": len(events),  # what the full timeline (linked) shows, later events included
     }
 
 
