@@ -9,15 +9,23 @@ single other characters) in five linear passes:
    (``data/en/titles.toml``, case-folded: "Foreign Minister", "foreign minister"). A country's
    name, alias or demonym is the country ("Turkish" -> Turkey); its capital and cities are
    places with the country set ("Ankara" -> ``Entity("Ankara", "place", country="Turkey")``).
-   Whether a capital is an actor is the caller's call: :func:`as_actor` maps it to its country.
+   Whether a capital is an actor is the caller's call: :func:`as_actor` maps it to its country,
+   and :func:`is_demonym` tells "the Japanese trawler" from "Japan". A capitalised word joined
+   by a hyphen to a lower-case one is one word, a hyphenated given name ("Min-jun"), unless
+   the lower-case part makes an adjective ("Fidan-led", "Soviet-era"; a list in ``titles.toml``).
 2. **Named bodies and places.** A run of capitalised words ending in an organisation head word
    ("Turkish Foreign Ministry", "Justice and Development Party") or starting with one followed
    by "of" ("Ministry of Defence") is an organisation; with a place head word ("Incirlik Air
-   Base", "Tahrir Square") it is a place. A country word inside gives the country.
+   Base", "Tahrir Square") it is a place. A country word inside gives the country. A place
+   never spans a conjunction ("Keiko Arai and Gorky Park" is a person and a place); an
+   organisation may ("Justice and Development Party"). A head word followed by a hyphenated
+   given name is a family name ("Park Min-jun"), not a head.
 3. **People.** Other runs of capitalised words, two to four of them with particles ("bin",
    "al-", "von der") allowed inside, are people's names, unless a word is never a name
    (weekdays, function words, "Arab", ...). A sentence's first word is dropped from a run when
-   the text also uses it in lower case ("Following" / "following").
+   the text also uses it in lower case ("Following" / "following"), unless it is a particle
+   opening the name ("De Vries said"); particles match in any case. A head word alone ("Park")
+   is a name only if it resolves to one seen in the text or follows a title ("President Park").
 4. **Roles.** Title words before a name ("US State Secretary Antony Blinken"), an appositive
    before it ("his Turkish counterpart, Hakan Fidan,") or after it ("Hakan Fidan, Turkey's
    foreign minister,") give the role; a country word in the role gives the country. Of all the
@@ -25,9 +33,12 @@ single other characters) in five linear passes:
    ("counterpart"), then with a country, then the longest, then the first.
 5. **Names within the text.** A later surname, first and last name or shorter tail ("Blinken",
    "Tayyip Erdogan") resolves to the full name seen anywhere in the text (the nearest before,
-   else the first after); a lone capitalised word never seen in a full name is a person only
-   after a title or honorific ("President Erdogan", "Mr. Smith"). Every mention of one person
-   carries the same Entity.
+   else the first after, also when two people share the word); a lone capitalised word never
+   seen in a full name is a person only after a title or honorific ("President Erdogan",
+   "Mr. Smith"). A name's first word alone resolves only when the family name comes first,
+   which only a hyphenated given name shows ("Park" for "Park Min-jun", never "Hakan" for
+   "Hakan Fidan": a given name alone is too often someone else's). Every mention of one person
+   carries the same Entity; :func:`surname` gives the part of it a title goes with.
 
 Pronouns are not resolved here. Precision comes before recall: what is not clearly a name is
 left out.
@@ -50,7 +61,7 @@ from .model import Entity, EntityKind, EntityMention
 
 DATA = Path(__file__).parent / "data" / "en"
 
-__all__ = ["LexiconError", "Lexicon", "as_actor", "find_entities", "lexicon", "load_lexicon"]
+__all__ = ["LexiconError", "Lexicon", "as_actor", "find_entities", "is_demonym", "lexicon", "load_lexicon", "surname"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _SPACED_TOKEN = re.compile(r"(\s*)([^\W\d_]+|\d+|\S)")  # the same tokens, with the space before each
@@ -127,11 +138,17 @@ class Lexicon:
     gazetteer: _Trie[Entity]
     titles: _Trie[str]  # value: "title", "relational" or "honorific"
     capitals: Mapping[str, str]  # capital city -> its country
+    demonyms: frozenset[str]  # every demonym form, with the plurals added at load
     never: frozenset[str]  # case-folded words never in a person's name
     months: frozenset[str]  # case-folded
     weekdays: frozenset[str]  # case-folded
     particles: frozenset[str]
     connectors: frozenset[str]
+    conjunctions: frozenset[str]  # connectors that join two names ("and"): never inside a place or person
+    hyphen_adjectives: frozenset[str]  # "led" in "Fidan-led": not a hyphenated given name
+    hyphen_adjective_endings: tuple[str, ...]
+    name_suffixes: frozenset[str]  # case-folded: "Jr." after a last name
+    given_name_particles: frozenset[str]  # "Al" in "Al Gore": a given name, not a surname's particle
     determiners: frozenset[str]
     abbreviations: frozenset[str]  # case-folded, without the final full stop
     organisation_heads: frozenset[str]
@@ -176,6 +193,7 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
     data, lines = _read(gazetteer)
     trie: _Trie[Entity] = _Trie()
     capitals: dict[str, str] = {}
+    demonyms: set[str] = set()
     where = _short(gazetteer)
 
     entry_line = 1
@@ -201,8 +219,10 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
                 for form in [name, *_words(entry, "aliases", gazetteer, lines), *_words(entry, "demonyms", gazetteer, lines)]:
                     add(form, me)
                 for form in _words(entry, "demonyms", gazetteer, lines):
+                    demonyms.add(form)
                     for plural in _plurals(form):
                         add(plural, me, generated=True)
+                        demonyms.add(plural)
                 capital = entry.get("capital")
                 if capital is not None:
                     if not isinstance(capital, str):
@@ -243,11 +263,17 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
         gazetteer=trie,
         titles=title_trie,
         capitals=capitals,
+        demonyms=frozenset(demonyms),
         never=folded("never_names"),
         months=folded("months"),
         weekdays=folded("weekdays"),
         particles=frozenset(vocab("particles")),
         connectors=frozenset(vocab("connectors")),
+        conjunctions=frozenset(vocab("conjunctions")),
+        hyphen_adjectives=folded("hyphen_adjectives"),
+        hyphen_adjective_endings=tuple(w.lower() for w in vocab("hyphen_adjective_endings")),
+        name_suffixes=folded("name_suffixes"),
+        given_name_particles=frozenset(vocab("given_name_particles")),
         determiners=folded("determiners"),
         abbreviations=folded("abbreviations"),
         organisation_heads=frozenset(vocab("organisation_heads")),
@@ -272,6 +298,36 @@ def as_actor(entity: Entity) -> Entity:
         if country is not None and entity.country == country:
             return Entity(country, "country")
     return entity
+
+
+def is_demonym(mention: EntityMention) -> bool:
+    """Whether the mention's words are a demonym of its country rather than a name of it:
+    "Japanese" in "the Japanese trawler", "Turkish" in "his Turkish counterpart", "Israelis".
+    The entity is the country all the same; a caller looking for places or actors can tell a
+    ship's flag or a people from the country itself."""
+    return mention.entity.kind == "country" and _SPACE.sub(" ", mention.text) in lexicon().demonyms
+
+
+def surname(entity: Entity) -> str:
+    """The part of a person's name a later mention or a title uses: the last name word with the
+    particles before it ("de Vries" for "Pieter de Vries", "bin Laden" for "Osama bin Laden",
+    "De Vries" for "De Vries", "Al Thani" for "Tamim bin Hamad Al Thani"), without initials,
+    generational suffixes or regnal numerals ("Baker" for "James A. Baker III"); the first word
+    when the family name comes first, told by a hyphenated given name ("Park" for "Park
+    Min-jun"). A particle that is also a given name opens none ("Gore" for "Al Gore"; the
+    list is ``given_name_particles`` in ``titles.toml``). Anything but a person keeps its name."""
+    words = entity.name.split()
+    if entity.kind != "person" or len(words) < 2:
+        return entity.name
+    lex = lexicon()
+    while len(words) > 1 and (_REGNAL.fullmatch(words[-1]) or words[-1].lower() in lex.name_suffixes):
+        words.pop()
+    if _family_first(words):
+        return words[0]
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in lex.particles and not (i == 1 and words[0] in lex.given_name_particles):
+        i -= 1
+    return " ".join(words[i:])
 
 
 def _unaccented(name: str) -> str:
@@ -352,11 +408,44 @@ def _scan(text: str, lex: Lexicon) -> tuple[list[_Item], set[str]]:
             end = ti[0]
             items.append(_Item(TITLE, starts[i], ends[end - 1], gap, text[starts[i]:ends[end - 1]], title=ti[1]))
         else:
-            end = i + 1
-            items.append(_Item(WORD, starts[i], ends[i], gap, t))
+            end = _word_end(texts, gaps, i, lex)
+            items.append(_Item(WORD, starts[i], ends[end - 1], gap, text[starts[i]:ends[end - 1]]))
         i = end
     _mark_sentence_starts(items, lex)
     return items, {t for t in set(texts) if t[0].islower()}
+
+
+def _word_end(texts: Sequence[str], gaps: Sequence[int], i: int, lex: Lexicon) -> int:
+    """The token after the word at ``i``: a capitalised word joined by a hyphen to a lower-case
+    one is one word, a hyphenated given name ("Min-jun"), unless the lower-case part makes it
+    an adjective ("Fidan-led", "Soviet-era") or a third part follows ("Stratford-upon-Avon")."""
+    n = len(texts)
+    if not (i + 2 < n and texts[i][0].isupper() and texts[i + 1] == "-" and gaps[i + 1] == JOINED and gaps[i + 2] == JOINED):
+        return i + 1
+    tail = texts[i + 2]
+    if not (tail.isalpha() and tail.islower()) or (i + 3 < n and gaps[i + 3] == JOINED and texts[i + 3] == "-"):
+        return i + 1
+    if tail in lex.hyphen_adjectives or tail.endswith(lex.hyphen_adjective_endings):
+        return i + 1
+    return i + 3
+
+
+def _hyphenated_given(word: str) -> bool:
+    """Whether ``word`` is a hyphenated given name as :func:`_word_end` reads one: "Min-jun"."""
+    head, hyphen, tail = word.partition("-")
+    return bool(hyphen) and head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()
+
+
+def _family_first(words: Sequence[str]) -> bool:
+    """Whether a name's words put the family name first: two or three words whose second is a
+    hyphenated given name ("Park Min-jun", "Tsai Ing-wen"). Unhyphenated names ("Kim Jong Un",
+    "Hakan Fidan") are read given name first: nothing in their form tells the order."""
+    return 2 <= len(words) <= 3 and _hyphenated_given(words[1])
+
+
+def _opens_family_name(items: Sequence[_Item], k: int) -> bool:
+    """Whether item ``k`` is a word followed by a hyphenated given name: "Park" in "Park Min-jun"."""
+    return k + 1 < len(items) and items[k].kind == WORD and items[k + 1].kind == WORD and items[k + 1].gap == SPACED and _hyphenated_given(items[k + 1].text)
 
 
 def _mark_sentence_starts(items: list[_Item], lex: Lexicon) -> None:
@@ -398,7 +487,9 @@ def _kind(it: _Item) -> str | None:
 
 
 def _capitalised(it: _Item) -> bool:
-    return it.kind != PUNCT and it.text[:1].isupper()
+    """A capitalised word or phrase that may be part of a body's name; an honorific never is
+    ("Mr. Park" is a person, not a park)."""
+    return it.kind != PUNCT and it.text[:1].isupper() and it.title != "honorific"
 
 
 def _bodies(text: str, items: list[_Item], lex: Lexicon) -> list[_Item]:
@@ -429,7 +520,8 @@ def _bodies(text: str, items: list[_Item], lex: Lexicon) -> list[_Item]:
                 j += 2
             else:
                 break
-        head_at = [r for r in run if items[r].kind == WORD and items[r].text in heads]
+        # "Park" in "Park Min-jun" is a family name, not a head word
+        head_at = [r for r in run if items[r].kind == WORD and items[r].text in heads and not _opens_family_name(items, r)]
         if not head_at:
             out.extend(items[r] for r in run)
             k = j
@@ -440,6 +532,12 @@ def _bodies(text: str, items: list[_Item], lex: Lexicon) -> list[_Item]:
         if tail and items[tail[0]].text in ("of", "for"):
             stop = len(run) - 1
         members = run[: stop + 1]
+        kind: EntityKind = "place" if items[last_head].text in lex.place_heads else "organisation"
+        joins = [m for m, r in enumerate(members) if items[r].kind == WORD and items[r].text in lex.conjunctions]
+        if kind == "place" and joins:  # a place never spans "and": "Keiko Arai and Gorky Park"
+            out.extend(_bodies(text, [items[r] for r in members[: joins[-1] + 1]], lex))
+            run = run[joins[-1] + 1:]
+            members = members[joins[-1] + 1:]
         words = [r for r in members if items[r].kind != PUNCT and items[r].text not in lex.connectors]
         if len(words) < 2:
             out.extend(items[r] for r in run)
@@ -447,12 +545,11 @@ def _bodies(text: str, items: list[_Item], lex: Lexicon) -> list[_Item]:
             continue
         first, last = items[members[0]], items[members[-1]]
         country = next((c for c in (_country_of(items[r].entity) for r in members) if c), None)
-        kind: EntityKind = "place" if items[last_head].text in lex.place_heads else "organisation"
         name = _SPACE.sub(" ", text[first.start:last.end])
         body = _Item(ENT, first.start, last.end, first.gap, text[first.start:last.end], entity=Entity(name, kind, country=country))
         body.first = first.first
         out.append(body)
-        out.extend(items[r] for r in run[stop + 1:])
+        out.extend(items[r] for r in run[len(members):])
         k = j
     return out
 
@@ -489,12 +586,26 @@ class _People:
             return False
         if low in self.lex.never or low in self.lex.weekdays:
             return False
-        if t in self.lex.organisation_heads or t in self.lex.place_heads:
-            return False
+        if self.head(k):
+            return _opens_family_name(self.items, k)  # "Park Min-jun"
         if low in self.lex.months:
             nxt = self.items[k + 1] if k + 1 < len(self.items) else None
             return not first and not (nxt is not None and nxt.gap == SPACED and nxt.text[:1].isdigit())
         return True
+
+    def head(self, k: int) -> bool:
+        """Whether item ``k`` is an organisation's or place's head word ("Ministry", "Park")."""
+        t = self.items[k].text
+        return t in self.lex.organisation_heads or t in self.lex.place_heads
+
+    def lone_head(self, k: int) -> bool:
+        """A head word standing alone, which may be a family name seen before ("Arai thanked
+        Park") or after a title ("President Park"), but never opens a longer name ("Army Says")."""
+        items = self.items
+        it = items[k]
+        if it.kind != WORD or not self.head(k) or it.text.isupper():
+            return False
+        return not (k + 1 < len(items) and items[k + 1].gap in (SPACED, JOINED) and items[k + 1].kind != PUNCT)
 
     def place_word(self, k: int) -> bool:
         """A one-word country or place that may be part of a person's name ("Michael Jordan")."""
@@ -514,6 +625,8 @@ class _People:
                 _kind(items[k]) == "place" or (k > 0 and items[k - 1].kind == TITLE and items[k].gap == SPACED)
             )
             if not (start_ok or particle_start or place_start):
+                if self.lone_head(k):
+                    out.append((k, k + 1))
                 k += 1
                 continue
             j = self._extend(k + (2 if particle_start else 0))
@@ -567,15 +680,21 @@ class _People:
             if not names or len(names) > 4 or b <= a:
                 continue
             roles = self._roles(a, b - 1)
-            licensed = bool(roles) or (a > 0 and items[a - 1].kind == TITLE and items[a].gap == SPACED)
-            key = tuple(words)
+            titled = a > 0 and items[a - 1].kind == TITLE and items[a].gap == SPACED
+            licensed = titled or (bool(roles) and not (b - a == 1 and self.head(a)))
+            # particles match in any case: "De Vries said" is "Pieter de Vries"
+            key = tuple(w.lower() if w.lower() in self.lex.particles else w for w in words)
             out.append(_Candidate(items[a].start, items[b - 1].end, key, licensed, roles))
         return out
 
     def _drop_common_first(self, a: int, b: int) -> int:
-        """A sentence's first word is not a name when the text also writes it in lower case."""
+        """A sentence's first word is not a name when the text also writes it in lower case,
+        unless it is a particle opening the name ("De Vries said", "Bin Laden had")."""
         it = self.items[a]
-        if it.kind == WORD and it.first and it.text.lower() in self.lower_seen and it.text not in self.caps_inside:
+        low = it.text.lower()
+        if low in self.lex.particles and a + 1 < b:
+            return a
+        if it.kind == WORD and it.first and low in self.lower_seen and it.text not in self.caps_inside:
             a += 1
             while a < b and self.items[a].kind == PUNCT:
                 a += 1
@@ -693,6 +812,8 @@ def _resolve(candidates: list[_Candidate]) -> list[tuple[_Candidate, tuple[str, 
             parts.setdefault(full[cut:], set()).add(full)
         if len(full) >= 3:
             parts.setdefault((full[0], full[-1]), set()).add(full)
+        if _family_first(full):  # "Park" for "Park Min-jun"; never "Hakan" for "Hakan Fidan"
+            parts.setdefault(full[:1], set()).add(full)
 
     def canonical(key: tuple[str, ...]) -> tuple[str, ...]:
         longer = parts.get(key)

@@ -321,6 +321,10 @@ def _clause_events(
         if status is None:
             i += size
             continue
+        if form is not None and form.form in (PAST, PARTICIPLE) and verbal and i > 0 and toks[i - 1].text.isalpha() \
+                and toks[i - 1].text.islower() and toks[i - 1].low not in lex.perfect and toks[i - 1].low not in lex.between:
+            i += size  # "met ... to discuss fishing boats seized near the islands": a noun's modifier
+            continue
         if form is not None and form.form in (PAST, PARTICIPLE) and i == 0 and lo == 0 \
                 and toks[i].low not in lex.determiner:
             i += size  # "Asked how ..., Mr. Ousley said": a fronted participle, not a report
@@ -349,6 +353,9 @@ def _clause_events(
         elif form.type == "statement" and timex is None and relation is None \
                 and _attributes_quote(sentence, quotes):
             i += size  # "..., he said": the quote carries it (see quotes)
+            continue
+        if any(t.low in lex.conditional for t in tokens[:lo + i]):
+            i += size  # "if Thursday's meeting fails", "If the talks fail, workers will march": hypothetical
             continue
         denied = form is not None and form.type != "statement" and any(t.low in lex.denial for t in toks[:i])
         if denied:
@@ -453,6 +460,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
       with no verb, pronoun or relative word in between ("meetings with ... over the weekend");
     - any of them: one that opens the sentence ("On Friday, ...") when the clause has none.
     """
+    sentence_timexes = timexes
     start, end = toks[0].start, toks[-1].end
     trig_start, trig_end = toks[i].start, toks[i + size - 1].end
     inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
@@ -463,7 +471,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     if kind == "verb" and inside:
         return min(inside, key=lambda t: (abs(t.start - trig_start), t.start))
     for t in inside:
-        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 6
+        if kind == "statement" and ((t.start >= trig_end and _words_between(toks, trig_end, t.start) <= 8
                                      and all(x.low not in _w("content_openers") and x.low not in lex.between
                                              and x.text not in (",", "'s", "’s")
                                              for x in toks if trig_end <= x.start < t.start))
@@ -476,9 +484,15 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
                 and not any(x.low in (_w("relative") | _MARKS) or x.low in lex.pronouns or x.low in lex.between
                             for x in toks if trig_end <= x.start and x.end <= t.start):
             return t
-    opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and t.end <= start
-               and _usable(t)]
-    return opening[0] if opening and kind != "noun" else None
+    opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and _usable(t)
+               and (t.end <= start or _comma_after(t, toks)) and t.end <= trig_start
+               and (kind != "statement" or _words_between(toks, t.end, trig_start) <= 8)]  # not ", her office said"
+    if opening and kind != "noun":
+        return opening[0]  # "On Monday, Macron said ...", "Last week, the port authority warned ..."
+    if toks[0].low == "when":  # "... in 2001, when more than 100 people died": the date before "when"
+        before = [t for t in sentence_timexes if t.end <= start and start - t.end <= 3 and _usable(t)]
+        return before[-1] if before else None
+    return None
 
 
 def _modifier(t: Timex, toks: Sequence[_Token], lex: Lexicon) -> bool:
@@ -487,7 +501,12 @@ def _modifier(t: Timex, toks: Sequence[_Token], lex: Lexicon) -> bool:
     before = [x for x in toks if x.end <= t.start][-1:]
     after = [x for x in toks if x.start >= t.end][:1]
     return bool(before) and bool(after) and before[0].low in lex.determiner \
-        and after[0].text.isalpha() and after[0].text.islower() and after[0].low not in _w("trailing")
+        and after[0].text.isalpha() and after[0].text.islower() and after[0].low not in _w("trailing") \
+        and (after[0].low,) not in lex.nouns  # "died in the 2001 earthquake": the event's own date
+
+
+def _comma_after(t: Timex, toks: Sequence[_Token]) -> bool:
+    return any(x.start >= t.end and x.start - t.end <= 1 and x.text == "," for x in toks)
 
 
 def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[DateRange, str, Status]:
@@ -666,6 +685,14 @@ def _subject_span(toks: Sequence[_Token], i: int, lex: Lexicon, name_ends: froze
         k -= 1
     if k < j and toks[k].text[:1].islower() and toks[k].text.endswith("ing") and k > 1 and toks[k - 1].text == ",":
         return _subject_span(toks, k - 1, lex, name_ends)  # "An Iraqi official, speaking on condition of anonymity, said"
+    if k == j and j > 1 and toks[j - 1].text == ",":  # "James McAlpine, Magna's finance chief, resigned"
+        p = next((q for q in range(j - 2, max(0, j - 14), -1) if toks[q].text == ","), None)
+        if p is not None and p > 0:
+            k = p
+            while k > 0 and toks[k - 1].text not in _BREAKS and p - k < 8 and not _speech(toks[k - 1], lex):
+                k -= 1
+            if k < p:
+                return k, p
     if j - k == 1 and toks[k].low == "and":
         return j, j  # "noted ... and said": the subject is the other verb's
     if k < j and toks[k].low == "and":  # "Varga, the transport minister, and Brandt held talks"
@@ -755,6 +782,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     sub_start, sub_end = toks[subject[0]].start if subject[0] < subject[1] else 0, toks[subject[1] - 1].end if subject[0] < subject[1] else 0
     named = [m for m in entities if sub_start <= m.start and m.end <= sub_end
              and not any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Kopp's lawyer": not Kopp
+             and not _after_preposition(m, toks)  # "Dockworkers at the port of Rotterdam": not Rotterdam
              and not _modifies(m, toks, subject)]  # "The Los Angeles thrift said": not Los Angeles
     both = {as_actor(m.entity).name: m.entity for m in named if as_actor(m.entity).kind != "place"}
     speaker = next((m for m in entities if m.start >= mention.end and m.entity.kind in ("person", "organisation")
@@ -772,14 +800,15 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     elif subject[0] > 1 and toks[subject[0] - 1].text == "," and (apposed := next(
             (m for m in reversed(entities) if m.end == toks[subject[0] - 2].end), None)) is not None:
         who, plural = _short(as_actor(apposed.entity)), False  # "James E. Ousley, group president, said"
-    elif subject[0] < subject[1] and all(t.low not in lex.pronouns and t.low not in ("it", "who")
+    elif subject[0] < subject[1] and all(t.low not in lex.pronouns and t.low not in _w("unresolved_pronouns")
                                          for t in toks[subject[0]:subject[1]]):
         words = list(toks[subject[0]:subject[1]])
         cue = _subordinate(words, 0, lex, needs_gap=True)
         if cue is not None:
             words = words[cue[2]:]
-        words = [t for t in words if any(c.isalnum() for c in t.text)
-                 and not any(x.start <= t.start < x.end for x in timexes)]
+        dated = [n for n, t in enumerate(words) if any(x.start <= t.start < x.end for x in timexes)]
+        words = [t for n, t in enumerate(words) if any(c.isalnum() for c in t.text) and n not in dated
+                 and not (n + 1 in dated and t.low in _w("date_prepositions"))]  # "A court on Thursday": no "on"
         while words and (words[0].low in lex.clause_openers or words[0].low == "that"):
             words.pop(0)
         who = _join(words)
@@ -813,6 +842,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     if not rest:
         rest = _quoted(mention, quotes).strip()
     said = {as_actor(m.entity).name for m in entities if m.start >= mention.end and m.text in rest}
+    said |= {m.entity.name for m in entities if sub_start <= m.start and m.end <= sub_end and m.text in who}
     said |= {m.entity.name for m in entities if m.start >= mention.end and m.text in rest}
     place = next((p for p in mention.places if p.name not in rest and p.name not in said
                   and p.country not in said), None)
@@ -842,7 +872,9 @@ def _plural(words: Sequence[_Token], lex: Lexicon) -> bool:
     ("demonstrators", "Thousands of people"), or a noun that is plural in form ("police")."""
     if any(t.low == "and" for t in words):
         return True
-    head = next((t for t in reversed(words) if t.text.isalpha()), None)
+    stop = next((n for n, t in enumerate(words) if n and (t.low in _w("place_prepositions") or t.low == "of")),
+                len(words))  # "Dockworkers at the port of Rotterdam": the head is before "at"
+    head = next((t for t in reversed(words[:stop]) if t.text.isalpha()), None)
     if head is None:
         return False
     if head.low in lex.plural_nouns:
@@ -854,6 +886,11 @@ def _quoted(mention: _Found, quotes: Sequence[Quote]) -> str:
     """' "<the quote of the mention's sentence, cut>"', or nothing."""
     quote = next((q for q in quotes if mention.sentence.start <= q.start < mention.sentence.end), None)
     return f' "{_cut(quote.text.strip().rstrip(",."), 50)}"' if quote is not None else ""
+
+
+def _after_preposition(m: EntityMention, toks: Sequence[_Token]) -> bool:
+    before = [t for t in toks if t.end <= m.start][-1:]
+    return bool(before) and (before[0].low in _w("place_prepositions") or before[0].low == "of")
 
 
 def _modifies(m: EntityMention, toks: Sequence[_Token], subject: tuple[int, int]) -> bool:
@@ -912,13 +949,21 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
         tok = toks[end]
         if tok.text in _BREAKS - {","} or any(t.start <= tok.start < t.end for t in timexes):
             break
-        if tok.low in _w("phrase_stops") or (tok.text.islower() and tok.low.endswith("ed") and end > i + size) \
+        if tok.low in _w("phrase_stops") or (tok.text.islower() and tok.low.endswith("ed")) \
+                or any(f.form in (PAST, THIRD) for f in lex.verbs.get((tok.low,), ())) \
                 or _match(toks, end, lex.relation_verbs, lex.longest):
             break
         end += 1
+    verb = toks[end] if end < len(toks) else None
+    forms = lex.verbs.get((verb.low,), ()) if verb is not None else ()
     while end > i + size and (toks[end - 1].text in {",", "and", "or"} or toks[end - 1].low in _w("trailing")):
         end -= 1
-    return prefix + _join(toks[start:end])
+    phrase = prefix + _join(toks[start:end])
+    past = next((f for f in forms if f.form in (PAST, THIRD)), None)
+    if past is not None and end == i + size:  # "A magnitude 6.8 earthquake struck southern Peru"
+        rest = _object_words(toks, toks.index(verb) + 1, timexes, lex) if verb is not None else ""
+        phrase = f"{phrase} {past.third} {rest}".strip()
+    return phrase
 
 
 def _join(toks: Sequence[_Token]) -> str:

@@ -40,6 +40,7 @@ class Lexicon:
     modal: frozenset[str]
     claim: frozenset[str]
     denial: frozenset[str]
+    conditional: frozenset[str]
     perfect: frozenset[str]
     determiner: frozenset[str]
     window: int
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         modal=frozenset(status["modal"]),
         claim=frozenset(status["claim"]),
         denial=frozenset(status["denial"]),
+        conditional=frozenset(status["conditional"]),
         perfect=frozenset(status["perfect"]),
         determiner=frozenset(status["determiner"]),
         window=int(status["window"]),

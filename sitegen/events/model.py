@@ -9,7 +9,7 @@ joined by one blank line (``"\\n\\n"``), as :func:`sitegen.events.text.article_t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 EntityKind = Literal["person", "country", "organisation", "place"]
@@ -142,7 +142,7 @@ def _day(d: date) -> str:
 
 
 def _last_of_month(d: date) -> bool:
-    return (d.replace(day=28) + (date(2000, 1, 5) - date(2000, 1, 1))).month != d.month
+    return (d + timedelta(days=1)).month != d.month
 
 
 @dataclass(frozen=True, slots=True)

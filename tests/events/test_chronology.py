@@ -58,6 +58,8 @@ def test_labels_say_how_sure_the_date_is() -> None:
     assert DateRange(None, NOV(6)).label == "on or before 6 Nov 2023"
     assert DateRange(NOV(6), None).label == "on or after 6 Nov 2023"
     assert DateRange(NOV(1), NOV(30)).label == "Nov 2023"
+    assert DateRange(NOV(1), NOV(9)).label == "1-9 Nov 2023"  # "earlier this month": not the whole month
+    assert DateRange(date(2024, 2, 1), date(2024, 2, 29)).label == "Feb 2024"
     assert DateRange(date(2023, 1, 1), date(2023, 12, 31)).label == "2023"
     assert DateRange(date(2023, 10, 30), NOV(2)).label == "30 Oct - 2 Nov 2023"
     assert DateRange(date(2023, 12, 30), date(2024, 1, 2)).label == "30 Dec 2023 - 2 Jan 2024"

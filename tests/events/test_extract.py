@@ -32,6 +32,18 @@ TABLE = [
      [("visit", "scheduled", "8 Mar 2024", "Varga to visit Antwerp")]),
     ("In September, parliament approved the 2024 budget.",  # the year names the budget, not the vote
      [("vote", "reported", "Sep 2023", "Parliament approves the 2024 budget")]),
+    ("James McAlpine, Magna's finance chief, resigned on Monday.",  # the name before the appositive
+     [("resignation", "reported", "4 Mar 2024", "McAlpine resigns")]),
+    ("The union is ready to walk out again if Thursday's meeting fails.", []),  # conditions are not plans
+    ("If the talks fail, workers will march on parliament next week.", []),
+    ("The region was last hit by an earthquake in 2001, when more than 100 people died.",
+     [("death", "reported", "2001", "More than 100 people die")]),  # "when" takes the date before it
+    ("Last week, the port authority warned that the strike would cost millions.",
+     [("statement", "reported", "26 Feb - 3 Mar 2024", "The port authority warns the strike would cost millions")]),
+    ("Dockworkers at the port of Rotterdam walked out on Monday.",
+     [("strike", "reported", "4 Mar 2024", "Dockworkers at the port of Rotterdam walk out")]),
+    ("A magnitude 6.8 earthquake struck southern Peru on Sunday.",
+     [("disaster", "reported", "3 Mar 2024", "Earthquake strikes southern Peru")]),
     ("The ministers are expected to sign the accord next month.",
      [("agreement", "scheduled", "Apr 2024", "The ministers to sign the accord")]),
     ("There was no vote on the budget.",
