@@ -188,8 +188,10 @@ def _events_table(events: Any, show_all: bool) -> str:
     head = ("date", "type", "status", "sources", "title", "id")
     rows = [head]
     for e in events:
-        copies = len(e.sources) - e.independent
-        count = f"{e.independent}" + (f"+{copies} copies" if copies else "")
+        copies = sum(1 for s in e.sources if s.copy_of)
+        other = len(e.sources) - copies - e.independent  # announcements, restatements: cited, not counted
+        count = f"{e.independent}" + (f"+{copies} cop{'ies' if copies > 1 else 'y'}" if copies else "") \
+            + (f"+{other} other" if other > 0 else "")
         status = e.status + (" (disputed)" if e.disputed else "") + (" (editorial)" if e.editorial else "") \
             + (" (hidden)" if e.hidden else "")
         rows.append((e.date.label, e.type, status, count, e.title, e.id))
