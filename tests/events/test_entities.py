@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.events.entities import DATA, LexiconError, as_actor, find_entities, load_lexicon
+from sitegen.events.entities import DATA, LexiconError, as_actor, find_entities, is_demonym, load_lexicon, surname
 from sitegen.events.model import Entity, EntityMention
 from sitegen.events.text import article_text
 from sitegen.sources import read_article
@@ -144,6 +144,27 @@ CASES: list[tuple[str, list[tuple[str, str, str]], list[str], str]] = [
     ("Taiwan, Kosovo and Hong Kong responded.", [("Taiwan", "Taiwan", "country"), ("Kosovo", "Kosovo", "country"), ("Hong Kong", "Hong Kong", "country")], [],
      "actors beyond the UN members"),
     ("The Justice and Development Party won.", [("Justice and Development Party", "Justice and Development Party", "organisation")], [], "a connector inside a body's name"),
+    ("Envoy Park Min-jun landed, and Lee Sun-hee greeted him.", [("Park Min-jun", "Park Min-jun", "person"), ("Lee Sun-hee", "Lee Sun-hee", "person")], ["Lee Sun", "Park"],
+     "a hyphenated given name stays whole; 'Park' before it is a family name, not a head word"),
+    ("Keiko Arai and Park Min-jun met in Tokyo. Arai thanked Park.", [("Keiko Arai", "Keiko Arai", "person"), ("Park Min-jun", "Park Min-jun", "person"), ("Tokyo", "Tokyo", "place"), ("Arai", "Keiko Arai", "person"), ("Park", "Park Min-jun", "person")], ["Keiko Arai and Park"],
+     "'and' splits two names; a bare family name resolves like a surname"),
+    ("Keiko Arai and Gorky Park were named.", [("Keiko Arai", "Keiko Arai", "person"), ("Gorky Park", "Gorky Park", "place")], [],
+     "a place never spans 'and'"),
+    ("Kim Jong-un inspected the site. Kim left by train.", [("Kim", "Kim Jong-un", "person")], [],
+     "family name first: the first word alone resolves"),
+    ("Park Min-jun met Park Ji-woo. Later Park left.", [("Park", "Park Ji-woo", "person")], [],
+     "two people share the family name: the nearest before"),
+    ("Hakan Fidan spoke. Hakan left.", [("Hakan Fidan", "Hakan Fidan", "person")], ["Hakan"],
+     "a given name alone resolves to nobody: only a hyphenated given name puts the family first"),
+    ("The Fidan-led talks and Soviet-era tanks were noted.", [], ["Fidan-led", "Fidan", "Soviet-era"],
+     "a hyphen before an adjective's ending is no given name"),
+    ("Xi Jin-ping and Moon Jae-in spoke.", [("Xi Jin-ping", "Xi Jin-ping", "person"), ("Moon Jae-in", "Moon Jae-in", "person")], [],
+     "given names ending like English words ('-ping', '-in') stay whole"),
+    ("Pieter de Vries arrived. De Vries said little.", [("Pieter de Vries", "Pieter de Vries", "person"), ("De Vries", "Pieter de Vries", "person")], ["Vries"],
+     "a capitalised particle opens a later mention; particles match in any case"),
+    ("Mr. Park arrived at the embassy.", [("Park", "Park", "person")], ["Mr. Park"], "an honorific licenses a head word as a name, never a place"),
+    ("Gorky Park reopened. Park staff cheered.", [("Gorky Park", "Gorky Park", "place")], ["Park", "Park staff"],
+     "a lone head word seen in no name is not a person"),
 ]
 assert len({c[0] for c in CASES}) == len(CASES)
 
@@ -192,6 +213,64 @@ def test_two_people_sharing_a_surname_take_the_nearest() -> None:
     assert lone == ["Joe Biden", "Hunter Biden"]
 
 
+def test_no_place_or_person_spans_and() -> None:
+    text = "Keiko Arai and Park Min-jun met. Lee Sun-hee and Gorky Park, Keiko Arai & Tahrir Square."
+    for m in find_entities(text):
+        if m.entity.kind in ("place", "person"):
+            assert " and " not in m.text and " & " not in m.text, m
+
+
+# text, the mention's words, whether a demonym, why
+DEMONYMS = [
+    ("Coastguards fired warning shots at the Japanese trawler.", "Japanese", True, "an adjective before a lower-case noun"),
+    ("He phoned his Turkish counterpart.", "Turkish", True, "a demonym in a role"),
+    ("Thousands of Israelis marched.", "Israelis", True, "a plural added at load"),
+    ("North Korean gunners fired.", "North Korean", True, "a demonym of two words"),
+    ("The trawler sailed for Japan.", "Japan", False, "the country's name"),
+    ("Officials in Tokyo declined to comment.", "Tokyo", False, "a capital is a place, not a demonym"),
+    ("The U.S. embassy closed.", "U.S.", False, "an alias is a name"),
+]
+
+
+@pytest.mark.parametrize("text, words, expected, why", DEMONYMS, ids=[d[3] for d in DEMONYMS])
+def test_is_demonym(text: str, words: str, expected: bool, why: str) -> None:
+    mention = next(m for m in find_entities(text) if m.text == words)
+    assert is_demonym(mention) is expected, why
+
+
+# name, surname, why
+SURNAMES = [
+    ("Antony Blinken", "Blinken", "the last word"),
+    ("Pieter de Vries", "de Vries", "a particle opens the surname"),
+    ("Ursula von der Leyen", "von der Leyen", "several particles"),
+    ("Osama bin Laden", "bin Laden", "an Arabic particle"),
+    ("Bashar al-Assad", "al-Assad", "a hyphenated particle is one word"),
+    ("De Vries", "De Vries", "a capitalised particle opening the name"),
+    ("Al Gore", "Gore", "a particle that is also a given name"),
+    ("James A. Baker III", "Baker", "initials and a regnal numeral left out"),
+    ("Martin Luther King Jr.", "King", "a generational suffix left out"),
+    ("Park Min-jun", "Park", "a hyphenated given name puts the family name first"),
+    ("Min-jun Park", "Park", "a hyphenated given name first: the family name last"),
+    ("Hakan Fidan", "Fidan", "unhyphenated names read given name first"),
+    ("Erdogan", "Erdogan", "one word"),
+]
+
+
+@pytest.mark.parametrize("name, expected, why", SURNAMES, ids=[s[2] for s in SURNAMES])
+def test_surname(name: str, expected: str, why: str) -> None:
+    assert surname(Entity(name, "person")) == expected, why
+
+
+def test_surname_of_anything_but_a_person_is_its_name() -> None:
+    assert surname(Entity("Gorky Park", "place")) == "Gorky Park"
+    assert surname(TURKEY) == "Turkey"
+
+
+def test_surname_of_found_people() -> None:
+    found = find_entities("Envoy Park Min-jun met Pieter de Vries and James A. Baker III.")
+    assert sorted(surname(e) for e in _people(found).values()) == ["Baker", "Park", "de Vries"]
+
+
 def test_as_actor() -> None:
     assert as_actor(Entity("Ankara", "place", country="Turkey")) == TURKEY
     assert as_actor(Entity("Istanbul", "place", country="Turkey")) == Entity("Istanbul", "place", country="Turkey")
@@ -229,7 +308,8 @@ def test_bad_toml_names_the_line(tmp_path: Path) -> None:
 
 _WORDS = st.sampled_from(["Turkey", "Turkish", "U.S.", "US", "Ankara", "President", "Recep", "Tayyip", "Erdogan", "Hakan",
                           "Fidan", ",", ".", "'s", "the", "of", "Minister", "Ministry", "bin", "al", "-", "Mr.", "Gaza",
-                          "\n\n", "Jordan", "Michael", "May", "J.", "Foreign", "his", "counterpart", "Al Jazeera", "’"])
+                          "\n\n", "Jordan", "Michael", "May", "J.", "Foreign", "his", "counterpart", "Al Jazeera", "’",
+                          "Park", "Min-jun", "Sun-hee", "and", "Square", "de", "De", "Vries"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -243,5 +323,7 @@ def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
         end = m.end
     people: dict[str, Entity] = {}
     for m in found:
+        if m.entity.kind in ("place", "person"):
+            assert not {"and", "&"} & set(m.text.split()), m  # a conjunction joins two names
         if m.entity.kind == "person":
             assert people.setdefault(m.entity.name, m.entity) == m.entity  # one Entity per person
