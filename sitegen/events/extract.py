@@ -30,7 +30,7 @@ from sitegen.model import Article
 from sitegen.temporal import Timex, tag
 
 from .chronology import Constraint, propagate
-from .entities import as_actor, find_entities
+from .entities import as_actor, find_entities, is_demonym, surname
 from .lexicon import ING, PARTICIPLE, PAST, THIRD, BASE, Lexicon, VerbForm, Words, lexicon
 from .model import DateRange, EntityMention, Entity, EventMention, Quote, Sentence, Status
 from .quotes import find_quotes
@@ -729,7 +729,9 @@ def _participants(toks: Sequence[_Token], subject: tuple[int, int], i: int, size
         words = [t.low for t in prev]
         near = words[-1:] + (words[-2:-1] if prev and prev[-1].text.islower() else [])
         possessive = any(t.start == m.end and t.low in ("'s", "’s") for t in toks)  # "Washington's support"
-        is_place = not possessive and (
+        adjective = is_demonym(m) and at < len(toks) and any(
+            t.start >= m.end and t.text.islower() for t in toks[at:at + 3])  # "the Japanese trawler": not a place
+        is_place = not possessive and not adjective and (
             any(w in _w("place_prepositions") for w in near)
             or (m.entity.kind == "place" and toks[i].start < m.start and _words_between(toks, toks[i].end, m.start) <= 6)
             or (was_place and bool(words) and words[-1] in (_w("list_glue") | {","})))
@@ -759,11 +761,9 @@ def _add(items: list[Entity], entity: Entity) -> None:
 
 
 def _short(entity: Entity) -> str:
-    """How a title names someone: a person by surname ("Blinken"; "Baker" for "James A. Baker III")."""
-    if entity.kind != "person":
-        return entity.name
-    words = [w for w in entity.name.split() if w not in _w("name_suffixes")] or entity.name.split()
-    return words[-1]
+    """How a title names someone: a person by surname ("Blinken"; "Baker" for "James A. Baker III";
+    "de Vries"; "Park" for "Park Min-jun")."""
+    return surname(entity)
 
 
 def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int,
