@@ -11,27 +11,60 @@ for it, and always shows its honest label:
   before the first day it can be ("Nov 2023" opens November);
 - "date unknown": the last group.
 
+A period that spans more than one calendar month (a year, "Oct-Dec 2023") is headed
+"2022 (no exact month)" and sits on the page of its first month, which says so.
+
 The timeline is split into month pages (``timeline/2023-11.html``) when more than
 :data:`SPLIT_AFTER` events are on it. Once split, a month page is the canonical place of its
 events' ``#e-`` anchors and days' ``#d-`` anchors; ``timeline.html`` becomes the index and keeps
 an anchor for every day and every event (and alias) that links on, so no link given out breaks.
+
+"Now" splits the newest-first page: :func:`coming_up` (dated after the reference day, soonest
+first) above :func:`newest_first` (on or before it, newest first). :func:`latest_day` is where
+"Jump to the latest day" goes. The limits are data: ``data/site.toml``.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
 from sitegen.events.model import DateRange, Event
 
-SPLIT_AFTER = 150
+DATA = Path(__file__).resolve().parent / "data" / "site.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The layout's limits, as read from ``data/site.toml``."""
+
+    split_after: int  # events on the timeline above which it is split by month
+    newest_limit: int  # events on the newest-first page (whole days)
+
+
+def settings(path: Path = DATA) -> Settings:
+    """``data/site.toml`` read and checked; a bad value names the file, the key and what was expected."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, int] = {}
+    for table, key in (("timeline", "split_after"), ("latest", "newest_limit")):
+        value = data.get(table, {}).get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{path}: [{table}] {key} is {value!r} (expected a whole number of at least 1)")
+        found[key] = value
+    return Settings(**found)
+
+
+_SETTINGS = settings()
+SPLIT_AFTER = _SETTINGS.split_after  # module attributes, read at call time (tests may patch them)
+NEWEST_LIMIT = _SETTINGS.newest_limit
 SHORT_RANGE_DAYS = 7
-NEWEST_LIMIT = 100  # events on the newest-first page
 UNDATED = "undated"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -52,6 +85,11 @@ class Group:
     month: str  # "2023-11", or "undated"
     events: tuple[Event, ...]
     _order: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
+
+    @property
+    def no_exact_month(self) -> bool:
+        """A period past its month (a year, "Oct-Dec"): on its first month's page by convention."""
+        return _wider(self)
 
 
 def placement(when: DateRange) -> tuple[str, date | None]:
@@ -74,10 +112,44 @@ def long_day(day: date) -> str:
 
 
 def month_name(key: str) -> str:
+    """``2023-11`` -> ``November 2023`` (a month page's title)."""
     if key == UNDATED:
         return "Date unknown"
     year, month = key.split("-")
     return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def month_label(key: str) -> str:
+    """``2023-11`` -> ``Nov 2023`` (the month index and navigation); the URL keeps ``2023-11``."""
+    if key == UNDATED:
+        return "Date unknown"
+    year, month = key.split("-")
+    return f"{_MONTHS[int(month) - 1]} {year}"
+
+
+def page_label(key: str, found: Sequence[Group]) -> str:
+    """What a month page holds, for the index and navigation: ``Nov 2023``; a page that holds
+    only a wider period (a year-only event on ``timeline/2022-01.html``) is named by it,
+    ``2022 (no exact month)``, and one that holds both says ``Jan 2022 and 2022 (no exact month)``."""
+    own = any(not _wider(g) for g in found)
+    wider = [g.heading for g in found if _wider(g)]
+    return " and ".join(([month_label(key)] if own or not wider else []) + wider)
+
+
+def _wider(group: Group) -> bool:
+    """A period group that runs past its month: it sits on its first month's page by convention."""
+    return group.period is not None and not _one_month(group.period)
+
+
+def _one_month(when: DateRange) -> bool:
+    lo, hi = when.earliest, when.latest
+    return lo is not None and hi is not None and (lo.year, lo.month) == (hi.year, hi.month)
+
+
+def period_heading(when: DateRange) -> str:
+    """``Nov 2023 (no exact day)`` for a period within a month; ``2022 (no exact month)`` for a
+    year or a range across months, which no month page can claim."""
+    return f"{when.label} ({'no exact day' if _one_month(when) else 'no exact month'})"
 
 
 def groups(events: Iterable[Event]) -> list[Group]:
@@ -94,7 +166,7 @@ def groups(events: Iterable[Event]) -> list[Group]:
         elif kind == "period":
             assert day is not None and event.date.latest is not None
             anchor = f"p-{day.isoformat()}-{event.date.latest.isoformat()}"
-            heading = f"{event.date.label} (no exact day)"
+            heading = period_heading(event.date)
             entry = found.setdefault(anchor, ((day.toordinal(), 0), heading, None, event.date, f"{day:%Y-%m}", []))
         else:
             entry = found.setdefault(f"d-{UNDATED}", ((10**9, 0), "Date unknown", None, None, UNDATED, []))
@@ -148,16 +220,47 @@ def layout(events: Sequence[Event], split_after: int | None = None) -> Layout:
     return Layout(tuple(found), split, pages, day_pages)
 
 
-def newest_first(found: Sequence[Group], limit: int = NEWEST_LIMIT) -> list[Group]:
-    """The latest groups, newest first, whole groups until ``limit`` events (at least one
-    group); the events of a group newest first too. The undated group is left out."""
+def newest_first(found: Sequence[Group], limit: int | None = None, today: date | None = None) -> list[Group]:
+    """The latest groups on or before ``today`` (all dated groups without it), newest first, whole
+    groups until ``limit`` events (default :data:`NEWEST_LIMIT`; at least one group); the events
+    of a group newest first too. The undated group is left out."""
+    past = [g for g in found if g.month != UNDATED and (today is None or not _after(g, today))]
+    return _whole_groups(reversed(past), NEWEST_LIMIT if limit is None else limit, newest=True)
+
+
+def coming_up(found: Sequence[Group], today: date | None, limit: int | None = None) -> list[Group]:
+    """The groups dated after ``today`` (a day after it, or a period that starts after it),
+    soonest first, whole groups until ``limit`` events: what the newest-first page shows above
+    the latest day. Nothing without a reference day."""
+    if today is None:
+        return []
+    future = [g for g in found if g.month != UNDATED and _after(g, today)]
+    return _whole_groups(future, NEWEST_LIMIT if limit is None else limit, newest=False)
+
+
+def latest_day(found: Sequence[Group], today: date | None) -> Group | None:
+    """The last day on or before ``today`` (any day without it) with a *reported* event: where
+    "Jump to the latest day" goes. A scheduled day in the future is not the latest news."""
+    for group in reversed(found):
+        if (group.day is not None and (today is None or group.day <= today)
+                and any(e.status == "reported" for e in group.events)):
+            return group
+    return None
+
+
+def _after(group: Group, today: date) -> bool:
+    first = group.day if group.day is not None else group.period.earliest if group.period else None
+    return first is not None and first > today
+
+
+def _whole_groups(ordered: Iterable[Group], limit: int, newest: bool) -> list[Group]:
     result: list[Group] = []
     count = 0
-    for group in reversed([g for g in found if g.month != UNDATED]):
+    for group in ordered:
         if result and count + len(group.events) > limit:
             break
-        result.append(Group(group.anchor, group.heading, group.day, group.period, group.month,
-                            tuple(reversed(group.events))))
+        events = tuple(reversed(group.events)) if newest else group.events
+        result.append(Group(group.anchor, group.heading, group.day, group.period, group.month, events))
         count += len(group.events)
     return result
 

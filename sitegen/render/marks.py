@@ -72,9 +72,11 @@ def spans_for(article: Article, wanted: Iterable[tuple[int, int]]) -> dict[tuple
     return result
 
 
-def mark(article: Article, spans: Sequence[tuple[int, int]], after: Callable[[int], Markup]) -> Marked:
+def mark(article: Article, spans: Sequence[tuple[int, int]], after: Callable[[int], Markup],
+         body_html: str | None = None) -> Marked:
     """The article's body with ``spans`` (distinct values of :func:`spans_for`, sorted) marked; ``after(start)`` is the
-    markup that follows each mark (links to its events)."""
+    markup that follows each mark (links to its events). ``body_html``, the body as the build rendered it
+    (``render_body``), saves rendering the unmarked text again when the body *is* that text."""
     text = article_text(article)
     if not spans:
         raise ValueError("nothing to mark")
@@ -85,7 +87,8 @@ def mark(article: Article, spans: Sequence[tuple[int, int]], after: Callable[[in
     marked = "".join(pieces) + text[at:]
     if article.body_format == "markdown" and OPEN not in text and CLOSE not in text:
         rendered = render_markdown(marked)
-        if _sound(rendered, len(spans)) and _strip(rendered) == render_markdown(text):
+        unmarked = body_html if body_html is not None and article.body == text else render_markdown(text)
+        if _sound(rendered, len(spans)) and _strip(rendered) == unmarked:
             return Marked(_replace(rendered, spans, after), frozenset(s for s, _ in spans))
     if OPEN in text or CLOSE in text:
         marked = text  # the article itself uses the characters: no marks at all
