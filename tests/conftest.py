@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -40,6 +40,44 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     build_site(hostile_story(folder), folder / "out")
     return folder / "out"
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated corpus (``benchmarks/corpus.py``, 200 articles, fixed seed) built once by the
+    CLI for every slow test that checks it (Nu checker, links, browser, axe, exports). They only
+    read it."""
+    from tools import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Playwright) for the session; each test opens its own context."""
+    from tools import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The module's ``site`` fixture served on 127.0.0.1 (a free port); the URL ends in "/"."""
+    from tools import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A fresh browser context and page (``tools.Tab``: records dialogs and page errors)."""
+    from tools import Tab
+
+    tab = Tab(browser)
+    yield tab
+    tab.context.close()
 
 
 def article(title: str = "A title", published: str | None = "2023-11-06", body: str = "Some text.", **extra: str) -> str:

@@ -4,10 +4,12 @@ rebuilds and new articles, dates follow docs/exports.md, hostile text stays iner
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import icalendar
@@ -121,26 +123,36 @@ def test_only_timeline_events_are_exported(tmp_path: Path) -> None:
 # --- feed.xml ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("base_url", ["", BASE])
-def test_atom_feed_parses_with_required_elements(base_url: str) -> None:
-    story, config = seeds(base_url)
-    data = export_files(story, config)["feed.xml"]
+def atom_entries(data: bytes) -> tuple[Any, list[ET.Element]]:
+    """Checks what RFC 4287 requires of a feed and each entry (feedparser's ``bozo`` only catches
+    malformed XML); returns feedparser's reading and the entries."""
     parsed = feedparser.parse(data)
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     feed = ET.fromstring(data)
     for tag in ("id", "title", "updated"):
         assert (feed.findtext(A + tag) or "").strip(), tag
+    datetime.fromisoformat(feed.findtext(A + "updated", "").replace("Z", "+00:00"))
     assert feed.find(f"{A}author/{A}name") is not None
     entries = feed.findall(A + "entry")
-    assert len(entries) == sum(e.on_timeline for e in story.events) > 0
     for entry in entries:
         for tag in ("id", "title", "updated", "published"):
             assert (entry.findtext(A + tag) or "").strip(), tag
-        datetime.fromisoformat(entry.findtext(A + "updated", "").replace("Z", "+00:00"))
+        for tag in ("updated", "published"):
+            datetime.fromisoformat(entry.findtext(A + tag, "").replace("Z", "+00:00"))
         assert entry.find(f"{A}link[@rel='alternate']") is not None
     ids = [e.findtext(A + "id", "") for e in entries]
     assert len(set(ids)) == len(ids)
+    assert all(re.match(r"(tag|https?):", i) for i in ids), "entry ids are absolute IRIs"
+    return parsed, entries
+
+
+@pytest.mark.parametrize("base_url", ["", BASE])
+def test_atom_feed_parses_with_required_elements(base_url: str) -> None:
+    story, config = seeds(base_url)
+    parsed, entries = atom_entries(export_files(story, config)["feed.xml"])
+    assert len(entries) == sum(e.on_timeline for e in story.events) > 0
+    ids = [e.findtext(A + "id", "") for e in entries]
     prefix = BASE + "timeline.html#e-" if base_url else "tag:sitegen.invalid,2023-11-06:e-"
     assert all(i.startswith(prefix) for i in ids)
     assert [e.link for e in parsed.entries][0].startswith(base_url + "timeline.html#e-")
@@ -182,21 +194,27 @@ def calendar(data: bytes) -> icalendar.Calendar:
     return cal
 
 
-@pytest.mark.parametrize("base_url", ["", BASE])
-def test_ics_parses_without_errors(base_url: str) -> None:
-    story, config = seeds(base_url)
-    data = export_files(story, config)["events.ics"]
-    cal = calendar(data)
-    events = cal.walk("VEVENT")
+def ics_events(data: bytes) -> list[Any]:
+    """Parses with ``icalendar`` with no component errors and checks what RFC 5545 requires of
+    our all-day events (CRLF lines of at most 75 octets); returns the VEVENTs."""
+    events = calendar(data).walk("VEVENT")
     assert events and len({str(e["UID"]) for e in events}) == len(events)
     for event in events:
         for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
             assert key in event, key
         assert type(event["DTSTART"].dt) is date and type(event["DTEND"].dt) is date
-        assert event["DTSTAMP"].dt == datetime.fromisoformat("2023-11-06T00:00:00+00:00")
-        assert ("URL" in event) == bool(base_url)
+        assert event["DTEND"].dt > event["DTSTART"].dt, str(event["UID"])
     assert all(line.endswith(b"\r") or not line for line in data.split(b"\n"))
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
+    return list(events)
+
+
+@pytest.mark.parametrize("base_url", ["", BASE])
+def test_ics_parses_without_errors(base_url: str) -> None:
+    story, config = seeds(base_url)
+    for event in ics_events(export_files(story, config)["events.ics"]):
+        assert event["DTSTAMP"].dt == datetime.fromisoformat("2023-11-06T00:00:00+00:00")
+        assert ("URL" in event) == bool(base_url)
 
 
 @pytest.mark.parametrize("case", INTERVALS, ids=[c[0] for c in INTERVALS])
@@ -221,16 +239,42 @@ def test_ics_text_escaping_and_folding() -> None:
 # --- timeline.json -------------------------------------------------------------------------
 
 
-def test_timeline_json_has_what_timelinejs_requires() -> None:
-    story, config = seeds()
-    data = json.loads(export_files(story, config)["timeline.json"])
-    assert set(data["title"]["text"]) == {"headline", "text"}
-    slides = data["events"]
+def _timelinejs_date(value: dict[str, Any]) -> tuple[int, ...]:
+    """A TimelineJS3 date object: ``year`` (required, an integer), then optional month and day
+    that make a real date; returns it as a tuple for ordering."""
+    assert isinstance(value["year"], int), value
+    parts = [value["year"]]
+    if "month" in value:
+        assert isinstance(value["month"], int) and 1 <= value["month"] <= 12, value
+        parts.append(value["month"])
+        if "day" in value:
+            date(value["year"], value["month"], value["day"])
+            parts.append(value["day"])
+    else:
+        assert "day" not in value, value
+    return tuple(parts)
+
+
+def timelinejs_slides(data: bytes) -> list[dict[str, Any]]:
+    """What TimelineJS3 requires of its JSON: an ``events`` list whose slides each have a
+    ``start_date`` with a ``year``; and what we promise besides (unique ids, headline, text, a
+    group and a display date, an end no earlier than the start); returns the slides."""
+    timeline = json.loads(data)
+    assert set(timeline["title"]["text"]) == {"headline", "text"}
+    slides: list[dict[str, Any]] = timeline["events"]
     assert slides and len({s["unique_id"] for s in slides}) == len(slides)
     for slide in slides:
-        assert isinstance(slide["start_date"]["year"], int)
+        start = _timelinejs_date(slide["start_date"])
+        if "end_date" in slide:
+            assert _timelinejs_date(slide["end_date"]) >= start, slide["unique_id"]
         assert slide["text"]["headline"] and isinstance(slide["text"]["text"], str)
         assert slide["unique_id"].startswith("e-") and slide["group"] and slide["display_date"]
+    return slides
+
+
+def test_timeline_json_has_what_timelinejs_requires() -> None:
+    story, config = seeds()
+    slides = timelinejs_slides(export_files(story, config)["timeline.json"])
     blinken = next(s for s in slides if s["text"]["headline"] == "Blinken meets Hakan Fidan in Ankara")
     assert blinken["start_date"] == {"year": 2023, "month": 11, "day": 6} and "end_date" not in blinken
 
@@ -277,3 +321,31 @@ def test_json_exports_stay_inert_when_pasted_into_a_page() -> None:
     text = inert_json(value)
     assert json.loads(text) == value
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+
+
+# --- the generated corpus ------------------------------------------------------------------
+
+
+def _timeline_model(site: Path) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = json.loads((site / "events.json").read_text(encoding="utf-8"))["events"]
+    return [e for e in events if e["on_timeline"]]
+
+
+@pytest.mark.slow
+def test_corpus_exports_are_valid(corpus_site: Path) -> None:
+    """The built files of the 200-article corpus (no base_url: tag: ids): the feed, the calendar
+    and timeline.json each parse, with what their formats require, one item per event."""
+    model = _timeline_model(corpus_site)
+    dated = {e["id"] for e in model if e["date"]["earliest"] or e["date"]["latest"]}
+    assert len(model) > 150, "expected a corpus large enough to split the timeline"
+
+    _, entries = atom_entries((corpus_site / "feed.xml").read_bytes())
+    feed_ids = [e.findtext(A + "id", "") for e in entries]
+    assert all(i.startswith("tag:") for i in feed_ids), feed_ids[:3]
+    assert sorted(i.rsplit(":e-", 1)[1] for i in feed_ids) == sorted(e["id"] for e in model)
+
+    events = ics_events((corpus_site / "events.ics").read_bytes())
+    assert sorted(str(e["UID"]).rsplit(":e-", 1)[1] for e in events) == sorted(dated)
+
+    slides = timelinejs_slides((corpus_site / "timeline.json").read_bytes())
+    assert sorted(s["unique_id"][2:] for s in slides) == sorted(dated)

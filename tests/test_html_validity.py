@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from html_tools import OWN_SCRIPTS
-from tools import VNU_JAR, corpus_site, require_command, require_file
+from tools import VNU_JAR, require_command, require_file
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,7 @@ def site(hostile_site: Path) -> Path:
     return hostile_site
 
 
-def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
+def test_every_page_is_valid_html(site: Path, corpus_site: Path) -> None:
     """The seed story with the hostile article, and a generated corpus of 200 articles (month
     pages, actor pages, marks in many articles): every page of both, in one checker run."""
     java = require_command("java")
@@ -32,7 +32,7 @@ def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     kinds = {"index.html", "timeline.html", "latest.html", "404.html", "actors/index.html"}
     assert kinds <= {p.relative_to(site).as_posix() for p in pages}, pages
-    corpus = corpus_site(tmp_path)
+    corpus = corpus_site
     assert len(list(corpus.glob("timeline/*.html"))) >= 2, "the corpus timeline should be split by month"
     # One JVM for both sites: each start costs seconds.
     result = subprocess.run(

@@ -14,7 +14,6 @@ from sitegen.render import chronology
 
 from conftest import REPO
 from html_tools import broken_links, parse
-from tools import corpus_site
 
 
 def _build(src: Path, out: Path) -> None:
@@ -49,11 +48,10 @@ def test_split_timeline_keeps_every_anchor(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.slow
-def test_generated_corpus_has_no_broken_links(tmp_path: Path) -> None:
+def test_generated_corpus_has_no_broken_links(corpus_site: Path) -> None:
     """200 generated articles: the timeline is split by month and every link still lands."""
-    site = corpus_site(tmp_path)
-    assert (site / "timeline").is_dir(), "expected month pages for a corpus this large"
-    assert broken_links(site) == []
+    assert (corpus_site / "timeline").is_dir(), "expected month pages for a corpus this large"
+    assert broken_links(corpus_site) == []
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:
