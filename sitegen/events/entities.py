@@ -588,8 +588,10 @@ class _People:
             return False
         if self.head(k):
             return _opens_family_name(self.items, k)  # "Park Min-jun"
-        if low in self.lex.months:
+        if low in self.lex.months:  # "Eirik Brå Oct. 25", "in Lisbon on May 4": a date, not a name
             nxt = self.items[k + 1] if k + 1 < len(self.items) else None
+            if nxt is not None and nxt.text == "." and k + 2 < len(self.items):
+                nxt = self.items[k + 2]
             return not first and not (nxt is not None and nxt.gap == SPACED and nxt.text[:1].isdigit())
         return True
 

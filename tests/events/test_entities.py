@@ -327,3 +327,12 @@ def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
             assert not {"and", "&"} & set(m.text.split()), m  # a conjunction joins two names
         if m.entity.kind == "person":
             assert people.setdefault(m.entity.name, m.entity) == m.entity  # one Entity per person
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Eirik Brå met Guðrún Einarsdóttir Oct. 25 in Oslo.", ["Eirik Brå", "Guðrún Einarsdóttir", "Oslo"]),
+    ("Halima Msuya arrived in Maputo Sept. 3.", ["Halima Msuya", "Maputo"]),
+    ("Julia May Jones spoke.", ["Julia May Jones"]),
+])
+def test_a_month_abbreviation_before_a_day_is_a_date_not_part_of_a_name(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in find_entities(text)] == names
