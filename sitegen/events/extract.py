@@ -340,6 +340,9 @@ def _clause_events(
             names = frozenset(t.start for t in toks if any(m.start <= t.start < m.end for m in entities))
         timex = _governing_timex(toks, i, size, kind, sentence, timexes, lex, names)
         relation = _relation(toks, i, entities, lex) or _reference(toks, lex) or _subordinate_relation(toks, i, lex)
+        offset = _offset_relation(timex, lex) if timex is not None else None
+        if offset is not None and any(f.anchor.startswith("timex:") for f in earlier):
+            timex, relation = None, offset  # "Two days later, ...": two days after the event just told
         if form is None:  # a noun: an event only when dated, negated or related
             follows = _relation_verb_after(toks, i + size, lex)
             if status != "negated" and verbal:
@@ -572,6 +575,22 @@ def _subordinate_relation(toks: Sequence[_Token], trigger_index: int,
         return None
     relation, gap, _ = found
     return "sub-" + {"after": "before", "before": "after"}[relation], (), None, gap
+
+
+def _offset_relation(timex: Timex, lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
+    """"Two days later", "a week earlier" (an anaphoric time expression): exactly that far after /
+    before the reference event - the last event the text dated - rather than the last date the
+    tagger saw, which may be no event's ("at last year's level")."""
+    if timex.rule not in lex.anaphoric_rules:
+        return None
+    words = timex.text.casefold().split()
+    if len(words) != 3 or words[1] not in lex.units or words[2] not in ("later", "earlier"):
+        return None
+    count = lex.numbers.get(words[0]) or (int(words[0]) if words[0].isdigit() and len(words[0]) < 4 else None)
+    if not count:
+        return None
+    direction = "after" if words[2] == "later" else "before"
+    return f"reference-{direction}", (), None, -count * lex.units[words[1]]
 
 
 def _reference(toks: Sequence[_Token], lex: Lexicon) -> tuple[str, Words, Entity | None, int | None] | None:
@@ -889,8 +908,16 @@ def _quoted(mention: _Found, quotes: Sequence[Quote]) -> str:
 
 
 def _after_preposition(m: EntityMention, toks: Sequence[_Token]) -> bool:
-    before = [t for t in toks if t.end <= m.start][-1:]
-    return bool(before) and (before[0].low in _w("place_prepositions") or before[0].low == "of")
+    """Whether a name hangs on a preposition: "of Rotterdam", and "from Iceland and Norway"."""
+    before = [t for t in toks if t.end <= m.start]
+    k, crossed = len(before) - 1, False
+    while k >= 0:  # back over "Iceland and" to the word before the list
+        if before[k].low in _w("list_glue") or before[k].text == ",":
+            crossed = True
+        elif not (crossed and before[k].text[:1].isupper()):
+            break
+        k -= 1
+    return k >= 0 and (before[k].low in _w("place_prepositions") or before[k].low == "of")
 
 
 def _modifies(m: EntityMention, toks: Sequence[_Token], subject: tuple[int, int]) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     gaps: dict[Words, int]
     units: dict[str, int]  # day/week words -> days, for "two days after"
     numbers: dict[str, int]
+    anaphoric_rules: frozenset[str]  # tagger rules whose expressions count from the text's last date
     reference: dict[Words, str]  # words -> "before" | "after"
     pronouns: frozenset[str]
     plural_nouns: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         gaps={_words(k): int(v) for k, v in relation["gap"].items()},
         units={k: int(v) for k, v in relation["units"].items()},
         numbers={k: int(v) for k, v in relation["numbers"].items()},
+        anaphoric_rules=frozenset(reference["anaphoric_rules"]),
         reference={_words(w): kind for kind in ("before", "after") for w in reference[kind]},
         pronouns=frozenset(cues["quotes"]["pronouns"]),
         plural_nouns=frozenset(cues["title"]["plural_nouns"]),

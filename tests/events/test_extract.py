@@ -44,6 +44,10 @@ TABLE = [
      [("strike", "reported", "4 Mar 2024", "Dockworkers at the port of Rotterdam walk out")]),
     ("A magnitude 6.8 earthquake struck southern Peru on Sunday.",
      [("disaster", "reported", "3 Mar 2024", "Earthquake strikes southern Peru")]),
+    ("Iceland and Norway held talks in Oslo on Monday. Prices held at last year's level."
+     " Two days later, negotiators from Iceland and Norway agreed on a framework.",  # two days after the talks
+     [("meeting", "reported", "4 Mar 2024", "Iceland and Norway hold talks in Oslo"),
+      ("agreement", "reported", "6 Mar 2024", "Negotiators from Iceland and Norway agree on a framework")]),
     ("The ministers are expected to sign the accord next month.",
      [("agreement", "scheduled", "Apr 2024", "The ministers to sign the accord")]),
     ("There was no vote on the budget.",
