@@ -128,12 +128,13 @@ def month_label(key: str) -> str:
 
 
 def page_label(key: str, found: Sequence[Group]) -> str:
-    """What a month page holds, for the index and navigation: ``Nov 2023``; a page that holds
-    only a wider period (a year-only event on ``timeline/2022-01.html``) is named by it,
-    ``2022 (no exact month)``, and one that holds both says ``Jan 2022 and 2022 (no exact month)``."""
-    own = any(not _wider(g) for g in found)
-    wider = [g.heading for g in found if _wider(g)]
-    return " and ".join(([month_label(key)] if own or not wider else []) + wider)
+    """What a month page holds, for the index, navigation and title: ``Nov 2023``; a page that
+    holds nothing but one wider period (a year-only event on ``timeline/2022-01.html``) is named
+    by it, ``2022 (no exact month)``."""
+    wider = {g.heading for g in found if _wider(g)}
+    if len(wider) == 1 and all(_wider(g) for g in found):
+        return wider.pop()
+    return month_label(key)
 
 
 def _wider(group: Group) -> bool:
