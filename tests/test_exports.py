@@ -349,3 +349,18 @@ def test_corpus_exports_are_valid(corpus_site: Path) -> None:
 
     slides = timelinejs_slides((corpus_site / "timeline.json").read_bytes())
     assert sorted(s["unique_id"][2:] for s in slides) == sorted(dated)
+
+
+def test_feed_and_calendar_show_the_story_title_readers_see(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Untitled stories: the feed and calendar carry the title the pages derive from the articles,
+    while ids keep using config.title (so they do not move when a newer article arrives)."""
+    from click.testing import CliRunner
+
+    from sitegen.cli import cli
+
+    out = tmp_path / "site"
+    assert CliRunner().invoke(cli, ["build", str(REPO / "seeds"), "-o", str(out), "-q"]).exit_code == 0
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Blinken meets his Turkish counterpart" in feed
+    assert "X-WR-CALNAME:Blinken meets his Turkish counterpart" in (out / "events.ics").read_text(encoding="utf-8")
+    assert "tag:sitegen.invalid," in feed  # the id scheme is unchanged

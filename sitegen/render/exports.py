@@ -36,14 +36,18 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_ICS = re.compile("[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
 
 
-def export_files(story: Story, config: Config, pages: Sequence[str] | None = None) -> dict[str, bytes]:
+def export_files(story: Story, config: Config, pages: Sequence[str] | None = None,
+                 title: str | None = None) -> dict[str, bytes]:
     """Every export, by its path at the site root. ``sitemap.xml`` only when ``base_url`` is set;
     it lists ``pages`` (the site's HTML paths) when given, else the index, the timeline and the
-    article pages."""
+    article pages. ``title`` is the story's title as readers see it (the pages' title, derived
+    from the articles when ``config.title`` is not set); identifiers keep using ``config.title``,
+    so they do not change when a newer article changes the derived title."""
+    shown = title or config.title
     files = {
-        "timeline.json": timeline_json(story, config),
-        "feed.xml": atom_feed(story, config),
-        "events.ics": icalendar(story, config),
+        "timeline.json": timeline_json(story, config, shown),
+        "feed.xml": atom_feed(story, config, shown),
+        "events.ics": icalendar(story, config, shown),
     }
     if config.base_url:
         files["sitemap.xml"] = sitemap(story, config, pages)
@@ -176,7 +180,7 @@ def _summary(event: Event, story: Story) -> str:
 # --- timeline.json (TimelineJS3) -------------------------------------------------------------
 
 
-def timeline_json(story: Story, config: Config) -> bytes:
+def timeline_json(story: Story, config: Config, title: str | None = None) -> bytes:
     """TimelineJS3's JSON: a ``title`` slide and one slide per dated timeline event.
 
     TimelineJS reads ``headline`` and ``text`` as HTML, so both are escaped here; links point at
@@ -197,7 +201,7 @@ def timeline_json(story: Story, config: Config) -> bytes:
         slide["group"] = one_line(event.type)
         slides.append(slide)
     data = {
-        "title": {"text": {"headline": html_escape(one_line(config.title)),
+        "title": {"text": {"headline": html_escape(one_line(title or config.title)),
                            "text": html_escape(xml_text(config.description))}},
         "events": slides,
     }
@@ -242,7 +246,7 @@ def _tl_text(event: Event, story: Story, config: Config) -> str:
 # --- feed.xml (Atom 1.0, RFC 4287) -----------------------------------------------------------
 
 
-def atom_feed(story: Story, config: Config) -> bytes:
+def atom_feed(story: Story, config: Config, title: str | None = None) -> bytes:
     """One Atom entry per timeline event, in timeline order.
 
     Entry ids are permanent (see :func:`entry_id`); ``published``/``updated`` are the first and
@@ -252,12 +256,12 @@ def atom_feed(story: Story, config: Config) -> bytes:
     """
     feed = ET.Element("feed", {"xmlns": ATOM_NS, _XML_LANG: config.language})
     _sub(feed, "id", feed_id(story, config))
-    _sub(feed, "title", one_line(config.title))
+    _sub(feed, "title", one_line(title or config.title))
     if config.description.strip():
         _sub(feed, "subtitle", xml_text(config.description))
     _sub(feed, "updated", _rfc3339(story_updated(story, config)))
     author = ET.SubElement(feed, "author")
-    _sub(author, "name", one_line(config.title) or "sitegen")
+    _sub(author, "name", one_line(title or config.title) or "sitegen")
     _link(feed, "alternate", absolute("timeline.html", config) or "timeline.html", "text/html")
     if config.base_url:
         _link(feed, "self", config.base_url + "feed.xml", "application/atom+xml")
@@ -310,7 +314,7 @@ def _link(parent: ET.Element, rel: str, href: str, media_type: str | None) -> No
 # --- events.ics (iCalendar, RFC 5545) --------------------------------------------------------
 
 
-def icalendar(story: Story, config: Config) -> bytes:
+def icalendar(story: Story, config: Config, title: str | None = None) -> bytes:
     """One all-day ``VEVENT`` per dated timeline event (see :func:`ics_days` for intervals).
 
     ``DTSTAMP`` is the newest article's time in UTC (the calendar is ``METHOD:PUBLISH``, so it
@@ -324,8 +328,8 @@ def icalendar(story: Story, config: Config) -> bytes:
         "PRODID:-//sitegen//sitegen//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "NAME:" + ics_text(one_line(config.title)),
-        "X-WR-CALNAME:" + ics_text(one_line(config.title)),
+        "NAME:" + ics_text(one_line(title or config.title)),
+        "X-WR-CALNAME:" + ics_text(one_line(title or config.title)),
     ]
     if config.description.strip():
         lines.append("DESCRIPTION:" + ics_text(config.description))

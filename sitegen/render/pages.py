@@ -120,7 +120,7 @@ def _pages(story: Story, config: Config, env: jinja2.Environment) -> dict[str, b
     # The machine-readable exports (timeline.json, feed.xml, events.ics, sitemap.xml); the sitemap
     # lists every page a search engine should see (not the 404 page).
     listed = sorted(p for p in files if p.endswith(".html") and p != "404.html")
-    files.update(export_files(story, config, listed))
+    files.update(export_files(story, config, listed, title=site["title"]))
     return files
 
 
