@@ -941,8 +941,8 @@ def _object_words(toks: Sequence[_Token], i: int, timexes: Sequence[Timex], lex:
                 or (tok.low == "to" and words) or (tok.low in lex.pronouns and len(words) >= 2):
             break
         if any(t.start <= tok.start < t.end and not _modifier(t, toks, lex) for t in timexes):
-            if words and words[-1].low in _w("date_prepositions"):
-                words.pop()
+            while words and words[-1].low in _w("date_prepositions"):
+                words.pop()  # "late on Thursday": both go with the date
             if words:
                 break
             continue  # "voted on Thursday to accept ...": the date is not the object
