@@ -130,7 +130,6 @@ class _Found:
     own: DateRange
     anchor: str
     title: str = ""
-    base_key: str = ""  # the key before telling repeats in one sentence apart
 
 
 def extract(article: Article) -> ArticleEvents:
@@ -381,7 +380,7 @@ def _clause_events(
         seen = repeats.get((index, key), 0)
         repeats[(index, key)] = seen + 1
         mention = _Found(_key(slug, type_, sentence.text, trigger, seen), index, sentence, span, start, end, trigger,
-                         type_, status, form, actors, places, own, anchor, base_key=key)
+                         type_, status, form, actors, places, own, anchor)
         mention.title = _title(mention, toks, subject, i, size, context, timexes, quotes, lex, shared)
         if denied and mention.title:
             mention.title = _cut("Denied: " + mention.title)
@@ -463,7 +462,6 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
       with no verb, pronoun or relative word in between ("meetings with ... over the weekend");
     - any of them: one that opens the sentence ("On Friday, ...") when the clause has none.
     """
-    sentence_timexes = timexes
     start, end = toks[0].start, toks[-1].end
     trig_start, trig_end = toks[i].start, toks[i + size - 1].end
     inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
@@ -493,7 +491,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     if opening and kind != "noun":
         return opening[0]  # "On Monday, Macron said ...", "Last week, the port authority warned ..."
     if toks[0].low == "when":  # "... in 2001, when more than 100 people died": the date before "when"
-        before = [t for t in sentence_timexes if t.end <= start and start - t.end <= 3 and _usable(t)]
+        before = [t for t in timexes if t.end <= start and start - t.end <= 3 and _usable(t)]
         return before[-1] if before else None
     return None
 
@@ -779,12 +777,6 @@ def _add(items: list[Entity], entity: Entity) -> None:
 
 
 
-def _short(entity: Entity) -> str:
-    """How a title names someone: a person by surname ("Blinken"; "Baker" for "James A. Baker III";
-    "de Vries"; "Park" for "Park Min-jun")."""
-    return surname(entity)
-
-
 def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i: int, size: int,
            context: _Context, timexes: Sequence[Timex], quotes: Sequence[Quote],
            lex: Lexicon, shared_subject: bool = False) -> str:
@@ -807,18 +799,18 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
     speaker = next((m for m in entities if m.start >= mention.end and m.entity.kind in ("person", "organisation")
                     and _words_between(toks, mention.end, m.start) <= 1), None)
     if mention.type == "statement" and i > 0 and toks[i - 1].text in (",", "'", '"', "”") and speaker is not None:
-        return _cut(_short(speaker.entity) + " " + mention.verb.third + _quoted(mention, quotes))  # "..., said Brendan Barba"
+        return _cut(surname(speaker.entity) + " " + mention.verb.third + _quoted(mention, quotes))  # "..., said Brendan Barba"
     if named and named[-1].entity.kind == "country" and named[-1].text.endswith("s") \
             and named[-1].text != named[-1].entity.name:
         named = []  # "ethnic Albanians marched": the people, not the country
     if len(both) >= 2 and any(t.low == "and" for t in toks[subject[0]:subject[1]]):
         first, *_, last = both.values()
-        who, plural = f"{_short(as_actor(first))} and {_short(as_actor(last))}", True
+        who, plural = f"{surname(as_actor(first))} and {surname(as_actor(last))}", True
     elif named:
-        who, plural = _short(as_actor(named[-1].entity)), False
+        who, plural = surname(as_actor(named[-1].entity)), False
     elif subject[0] > 1 and toks[subject[0] - 1].text == "," and (apposed := next(
             (m for m in reversed(entities) if m.end == toks[subject[0] - 2].end), None)) is not None:
-        who, plural = _short(as_actor(apposed.entity)), False  # "James E. Ousley, group president, said"
+        who, plural = surname(as_actor(apposed.entity)), False  # "James E. Ousley, group president, said"
     elif subject[0] < subject[1] and all(t.low not in lex.pronouns and t.low not in _w("unresolved_pronouns")
                                          for t in toks[subject[0]:subject[1]]):
         words = list(toks[subject[0]:subject[1]])
@@ -834,7 +826,7 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
         plural = _plural(words, lex)
     else:
         lead = mention.actors[0] if mention.actors else None
-        who, plural = (_short(lead), False) if lead and (subject[0] < subject[1] or shared_subject) else ("", False)
+        who, plural = (surname(lead), False) if lead and (subject[0] < subject[1] or shared_subject) else ("", False)
     passive = mention.verb.form in (PARTICIPLE, PAST) and bool(before_verb) and before_verb[-1] in _w("be")
     verb = mention.verb.base if plural else mention.verb.third
     if passive:  # headline passive: "Another man arrested in Kenya"
@@ -848,10 +840,10 @@ def _title(mention: _Found, toks: Sequence[_Token], subject: tuple[int, int], i:
              and _words_between(toks, mention.end, m.start) <= (1 if mention.type == "statement" else 6)
              and not any(t.low in _w("coordinators") or t.text in _BREAKS - {","}
                          for t in toks if mention.end <= t.start and t.end <= m.start)
-             and _short(m.entity) != who]
+             and surname(m.entity) != who]
     inverted = not who and bool(after) and mention.type == "statement"
     if inverted:  # "..., said Janos Martonyi": the name after the verb is who spoke
-        who, after = _short(after[0].entity), []
+        who, after = surname(after[0].entity), []
     rest = _person_object(toks, mention.end, after[0]) if after else "" if inverted \
         else _object_words(toks, i + size, timexes, lex)
     if not who:
@@ -970,7 +962,7 @@ def _noun_phrase(toks: Sequence[_Token], i: int, size: int, entities: Sequence[E
     if start > 1 and toks[start - 1].low in ("'s", "’s"):
         owner = next((m for m in entities if m.end == toks[start - 2].end), None)
         if owner is not None:
-            prefix = _short(as_actor(owner.entity)) + "'s "
+            prefix = surname(as_actor(owner.entity)) + "'s "
     end = i + size
     while end < len(toks) and end - i < 14:
         tok = toks[end]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sitegen.errors import Problem
 from sitegen.events.copies import ArticleInfo, find_copies
+from sitegen.events.entities import surname
 from sitegen.events.model import DateRange, Entity, Event, EventMention, Source, Status
 from sitegen.events.overrides import AddedEvent, Overrides
 
@@ -99,7 +100,7 @@ class _Read:
 
 def _read(mention: EventMention, article: ArticleInfo | None, copies: dict[tuple[str, int], str]) -> _Read:
     published = article.published if article else None
-    actors = frozenset(_person_key(e.name) if e.kind == "person" else e.name for e in mention.actors)
+    actors = frozenset(_person_key(e) if e.kind == "person" else e.name for e in mention.actors)
     places = frozenset(e.name for e in mention.places if e.kind != "country")
     countries = frozenset(name for e in mention.places
                           if (name := e.name if e.kind == "country" else e.country) is not None)
@@ -108,7 +109,7 @@ def _read(mention: EventMention, article: ArticleInfo | None, copies: dict[tuple
         order=(published is None, published or date.min, mention.article, mention.sentence.start, mention.start, mention.key),
         copy_of=copies.get((mention.article, mention.sentence.start)),
         names=actors | places | countries,
-        persons=frozenset(_person_key(e.name) for e in mention.actors if e.kind == "person"),
+        persons=frozenset(_person_key(e) for e in mention.actors if e.kind == "person"),
         parties=frozenset(e.name for e in mention.actors if e.kind in ("country", "organisation")),
         actors=actors,
         places=places,
@@ -117,11 +118,11 @@ def _read(mention: EventMention, article: ArticleInfo | None, copies: dict[tuple
     )
 
 
-def _person_key(name: str) -> str:
-    """People are compared by surname across articles: one article names "William Ruto", another
-    only "Mr. Ruto". Two people of one surname in one story are rare; where they meet, an
-    editor's ``events.toml`` can split what this wrongly joins."""
-    return name.split()[-1].casefold()
+def _person_key(person: Entity) -> str:
+    """People are compared by surname across articles (:func:`~sitegen.events.entities.surname`):
+    one article names "William Ruto", another only "Mr. Ruto". Two people of one surname in one
+    story are rare; where they meet, an editor's ``events.toml`` can split what this wrongly joins."""
+    return surname(person).casefold()
 
 
 def _neither_contains(a: frozenset[str], b: frozenset[str]) -> bool:
