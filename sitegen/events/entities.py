@@ -153,6 +153,7 @@ class Lexicon:
     abbreviations: frozenset[str]  # case-folded, without the final full stop
     organisation_heads: frozenset[str]
     place_heads: frozenset[str]
+    news: frozenset[str]  # case-folded names and aliases of the organisations of kind "news"
     keep: frozenset[str]  # the lower-case words some rule reads; other lower-case words are skipped
 
 
@@ -194,6 +195,7 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
     trie: _Trie[Entity] = _Trie()
     capitals: dict[str, str] = {}
     demonyms: set[str] = set()
+    news: set[str] = set()
     where = _short(gazetteer)
 
     entry_line = 1
@@ -236,6 +238,8 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
                 me = Entity(name, kind, country=country)
                 for form in [name, *_words(entry, "aliases", gazetteer, lines)]:
                     add(form, me)
+                    if entry.get("kind") == "news":
+                        news.add(form.casefold())
 
     words, wlines = _read(titles)
 
@@ -278,6 +282,7 @@ def load_lexicon(gazetteer: Path, titles: Path) -> Lexicon:
         abbreviations=folded("abbreviations"),
         organisation_heads=frozenset(vocab("organisation_heads")),
         place_heads=frozenset(vocab("place_heads")),
+        news=frozenset(news),
         keep=frozenset(keep),
     )
 

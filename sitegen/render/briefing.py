@@ -20,12 +20,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from datetime import timezone as dt_timezone
 
 from sitegen.config import Config
+from sitegen.events import entities
 from sitegen.events.merge import combined
 from sitegen.events.model import Entity, Event, Quote, Status
 from sitegen.model import Article, Story
 
 DATA = Path(__file__).resolve().parent / "data" / "briefing.toml"
-GAZETTEER = Path(__file__).resolve().parent.parent / "events" / "data" / "en" / "gazetteer.toml"
 DEFAULT_TITLE = "sitegen"  # Config.title's default: a title nobody chose (see :func:`story_title`)
 _STATUS_RANK: tuple[Status, ...] = ("reported", "scheduled", "claimed", "negated")
 
@@ -361,21 +361,10 @@ def _fill(known: Entity, other: Entity) -> Entity:
     return Entity(known.name, known.kind, known.role or other.role, known.country or other.country)
 
 
-@lru_cache(maxsize=1)
-def news_organisations() -> frozenset[str]:
-    """Names (and aliases), case-folded, of the gazetteer's organisations of kind ``news``."""
-    data = tomllib.loads(GAZETTEER.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for org in data.get("organisation", []):
-        if org.get("kind") == "news":
-            names.update(n.casefold() for n in (org["name"], *org.get("aliases", [])))
-    return frozenset(names)
-
-
 def outlets(articles: Iterable[Article]) -> frozenset[str]:
     """The news outlets of a story, case-folded: every article's ``source`` and the gazetteer's
     news organisations (Al Jazeera is named in the seed only as the one who reported)."""
-    return news_organisations() | {a.source.casefold() for a in articles if a.source}
+    return entities.lexicon().news | {a.source.casefold() for a in articles if a.source}
 
 
 def whos_who(events: Sequence[Event], outlets: frozenset[str] = frozenset(), limit: int | None = None) -> list[Actor]:
