@@ -48,13 +48,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from sitegen.datafile import read_toml
 from sitegen.errors import SitegenError
 
 from .model import Entity, EntityKind, EntityMention
@@ -158,12 +158,7 @@ class Lexicon:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
-    raw = path.read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(raw), raw.splitlines()
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"line (\d+)", str(err))
-        raise LexiconError(_short(path), int(m.group(1)) if m else 1, f"is not valid TOML: {err}") from None
+    return read_toml(path, lambda line, message: LexiconError(_short(path), line, message))
 
 
 def _short(path: Path) -> str:

@@ -7,7 +7,6 @@ Problems raise :class:`RuleError` naming the file, the line and the rule, for ex
 from __future__ import annotations
 
 import re
-import tomllib
 from re import _parser  # type: ignore[attr-defined]
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from sitegen.datafile import read_toml
 
 from .matcher import ANY, Matcher, build_matcher, first_words, trie
 from .model import RuleError
@@ -110,12 +111,7 @@ def _short(path: Path) -> str:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
-    raw = path.read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(raw), raw.splitlines()
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"line (\d+)", str(err))
-        raise RuleError(_short(path), int(m.group(1)) if m else 1, "", f"is not valid TOML: {err}") from None
+    return read_toml(path, lambda line, message: RuleError(_short(path), line, "", message))
 
 
 def _find_line(lines: list[str], needle: str, start: int = 0, stop: int | None = None) -> int:
