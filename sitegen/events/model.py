@@ -109,12 +109,11 @@ class DateRange:
 
     def overlaps(self, other: DateRange) -> bool:
         """Whether some day is in both ranges (open ends reach forever)."""
-        lo = max((d for d in (self.earliest, other.earliest) if d is not None), default=None)
-        hi = min((d for d in (self.latest, other.latest) if d is not None), default=None)
-        return lo is None or hi is None or lo <= hi
+        both = self.intersect(other)
+        return both.earliest is None or both.latest is None or both.earliest <= both.latest
 
     def intersect(self, other: DateRange) -> DateRange:
-        """The days in both; call only when :meth:`overlaps`."""
+        """The days in both; empty (earliest after latest) when they do not :meth:`overlap <overlaps>`."""
         lo = max((d for d in (self.earliest, other.earliest) if d is not None), default=None)
         hi = min((d for d in (self.latest, other.latest) if d is not None), default=None)
         return DateRange(lo, hi)
