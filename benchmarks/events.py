@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.events.extract import ArticleEvents, extract  # noqa: E402
+from tempeval import text_and_tags  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 from sitegen.model import Article, Paragraph  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "tempeval3-train"
@@ -61,28 +62,13 @@ def load(path: Path) -> GoldDoc:
             dct = date.fromisoformat(el.get("value", "")[:10])
     text_el = root.find(".//TEXT")
     assert text_el is not None, path
-    parts: list[str] = []
-    doc = GoldDoc(path.stem, dct, "")
-    pos = 0
-
-    def walk(el: ET.Element) -> None:
-        nonlocal pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            start = pos
-            walk(child)
-            if child.tag == "EVENT":
-                doc.events[child.get("eid", "")] = (start, pos)
-            elif child.tag == "TIMEX3":
-                doc.times[child.get("tid", "")] = (start, pos)
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-
-    walk(text_el)
-    doc.text = "".join(parts)
+    text, tagged = text_and_tags(text_el)
+    doc = GoldDoc(path.stem, dct, text)
+    for el, start, end in tagged:
+        if el.tag == "EVENT":
+            doc.events[el.get("eid", "")] = (start, end)
+        elif el.tag == "TIMEX3":
+            doc.times[el.get("tid", "")] = (start, end)
     instance = {}
     for mi in root.iter("MAKEINSTANCE"):
         eid = mi.get("eventID", "")

@@ -91,6 +91,30 @@ def _parse_date(value: str | None) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
+def text_and_tags(text_el: ET.Element) -> tuple[str, list[tuple[ET.Element, int, int]]]:
+    """The plain text inside ``<TEXT>`` and every element in it with its character span, in
+    document order (a parent after its children)."""
+    parts: list[str] = []
+    tagged: list[tuple[ET.Element, int, int]] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            start = pos
+            walk(child)
+            tagged.append((child, start, pos))
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+
+    walk(text_el)
+    return "".join(parts), tagged
+
+
 def parse_timeml(xml_text: str | bytes, doc_id: str = "?", folder: str = "?") -> Doc:
     """Parse one TimeML document into its TEXT content, DCT and gold TIMEX3 spans."""
     root = ET.fromstring(xml_text)
@@ -102,30 +126,11 @@ def parse_timeml(xml_text: str | bytes, doc_id: str = "?", folder: str = "?") ->
     if text_el is None:
         raise ValueError(f"{doc_id}: no <TEXT> element")
 
-    parts: list[str] = []
-    gold: list[Span] = []
-    pos = 0
-
-    def walk(el: ET.Element) -> None:
-        nonlocal pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            start = pos
-            walk(child)
-            if child.tag == "TIMEX3" and pos > start and \
-                    child.get("functionInDocument") != "CREATION_TIME":
-                gold.append(Span(start, pos, "", child.get("type", ""),
-                                 child.get("value", ""), child.get("mod")))
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-
-    walk(text_el)
-    text = "".join(parts)
-    gold = sorted((Span(g.start, g.end, text[g.start:g.end], g.type, g.value, g.mod)
-                   for g in gold), key=lambda s: (s.start, s.end))
+    text, tagged = text_and_tags(text_el)
+    gold = sorted((Span(start, end, text[start:end], el.get("type", ""), el.get("value", ""), el.get("mod"))
+                   for el, start, end in tagged
+                   if el.tag == "TIMEX3" and end > start and el.get("functionInDocument") != "CREATION_TIME"),
+                  key=lambda s: (s.start, s.end))
     return Doc(doc_id, folder, dct, text, gold)
 
 
