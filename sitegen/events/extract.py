@@ -538,8 +538,7 @@ def _in_tense(timex: Timex, dct: date, future: bool) -> tuple[date | None, date 
     """The days a time expression names when read in the tense of its event's verb, which the
     tagger cannot always see ("On Saturday, ministers will meet": the verb comes after the
     comma). Only relative expressions change ("Saturday"); "4 November 2023" stays."""
-    probe = ("They will meet " if future else "They met ") + timex.text + "."
-    again = next((t for t in tag(probe, dct) if t.text == timex.text), None)
+    again = next((t for t in tag(timex.text, dct, tense="future" if future else "none") if t.text == timex.text), None)
     if again is None:
         return timex.earliest, timex.latest
     return again.earliest, again.latest

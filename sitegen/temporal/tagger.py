@@ -79,8 +79,13 @@ def resolve_mention(m: Mention, text: str, ctx: Context) -> Resolved | None:
     return fn(m.groups, ctx, rule.args)
 
 
-def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = None) -> list[Timex]:
+def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = None,
+        tense: str | None = None) -> list[Timex]:
     """All time expressions in ``text``, resolved against the publication date ``dct``.
+
+    ``tense`` ("future", "past" or "none") replaces the tense read from the words around each
+    expression, for a caller who knows it better (the event extractor knows its verb's tense:
+    "On Saturday, ministers will meet" has the future past the comma).
 
     Sorted by start, never overlapping, ``text[t.start:t.end] == t.text``. Without ``dct``,
     relative expressions keep an underspecified value (``XXXX-XX-XX``). Never raises on a str
@@ -102,7 +107,8 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     failed: set[int] = set()
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
         out, bad = _resolve_all(
-            select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense, ruleset.dct_cut
+            select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense,
+            ruleset.dct_cut, tense
         )
         if not bad:
             return out
@@ -118,13 +124,14 @@ def _resolve_all(
     pod: str | None,
     cues: TenseCues | None = None,
     cuts: Mapping[str, str] = MappingProxyType({}),
+    forced: str | None = None,
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
-        tense = tense_at(text, m.start, m.end, cues) if m.rule.resolve in TENSED else "none"
+        tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
         ctx = Context(dct, pod, ref, tense)
         try:
             res = resolve_mention(m, text, ctx)

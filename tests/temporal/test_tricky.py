@@ -189,3 +189,15 @@ def test_interval_respects_mod_and_publication(
     found = tag(text, date.fromisoformat(published))
     assert [(t.text, t.value, t.mod) for t in found] == [(span, value, mod)]
     assert (found[0].earliest, found[0].latest) == (_published(earliest), _published(latest))
+
+
+def test_a_caller_can_give_the_tense_the_words_do_not_show() -> None:
+    """The event extractor knows "On Saturday, ministers will meet" is future though the cue
+    comes after the comma; the tagger alone reads Saturday as past narrative."""
+    from datetime import date as _date
+
+    from sitegen.temporal import tag as _tag
+
+    wed = _date(2023, 10, 25)
+    assert [t.value for t in _tag("Saturday", wed)] == ["2023-10-21"]
+    assert [t.value for t in _tag("Saturday", wed, tense="future")] == ["2023-10-28"]
