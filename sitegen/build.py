@@ -8,7 +8,6 @@ from typing import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from sitegen import output, render
-from sitegen.events.copies import ArticleInfo
 from sitegen.events.extract import ArticleEvents, extract as extract_events
 from sitegen.events.merge import merge_and_check
 from sitegen.events.model import Event
@@ -124,8 +123,7 @@ def _timeline(source: Path, extracted: list[ArticleEvents], report: BuildReport)
     if path.is_file():
         overrides, problems = load_overrides(path, OVERRIDES_NAME)
         report.problems.extend(problems)
-    infos = [ArticleInfo(e.slug, e.published, e.url, e.text, e.sentences) for e in extracted]
-    events, problems = merge_and_check([m for e in extracted for m in e.mentions], infos, overrides)
+    events, problems = merge_and_check([m for e in extracted for m in e.mentions], [e.info for e in extracted], overrides)
     report.problems.extend(problems)
     return events
 

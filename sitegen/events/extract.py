@@ -30,6 +30,7 @@ from sitegen.model import Article
 from sitegen.temporal import Timex, tag
 
 from .chronology import Constraint, propagate
+from .copies import ArticleInfo
 from .entities import as_actor, find_entities, is_demonym, surname
 from .lexicon import ING, PARTICIPLE, PAST, THIRD, BASE, Lexicon, VerbForm, Words, lexicon
 from .model import DateRange, EntityMention, Entity, EventMention, Quote, Sentence, Status
@@ -76,6 +77,11 @@ class ArticleEvents:
     timexes: tuple[Timex, ...]
     mentions: tuple[EventMention, ...]
     quotes: tuple[Quote, ...]
+
+    @property
+    def info(self) -> ArticleInfo:
+        """What merging needs of this article (:mod:`sitegen.events.copies`)."""
+        return ArticleInfo(self.slug, self.published, self.url, self.text, self.sentences)
 
 
 @dataclass(frozen=True, slots=True)
