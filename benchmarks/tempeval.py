@@ -508,6 +508,113 @@ def format_error_line(e: Error) -> str:
     return "\t".join([e.doc_id, e.kind, "gold: " + gs, "ours: " + ss, "ctx: " + e.context])
 
 
+# -------------------------------------------------------------------------- audit
+
+
+def _phrase(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+_POD = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+
+
+def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
+    """Sort every loss of value F1 by what the gold does with the same phrase elsewhere.
+
+    A loss is a system timex without a gold match (spurious), a gold timex without a system
+    match (missed), or a match whose value differs. For each, the audit asks the corpus
+    whether its own annotators did what we did with the same words (case- and space-folded):
+
+    * spurious, and the gold tags the same phrase elsewhere;
+    * missed, and the same phrase stands untagged elsewhere in the gold;
+    * wrong value of a different form (shape), and the gold gives the same phrase a value of
+      our form elsewhere ("last week" as ``1989-WXX`` here, ``1998-W08`` there);
+    * wrong value that is ours less a part of day the issue asks for ("Monday morning" is
+      ``2023-11-06TMO``, where the gold often writes the day alone).
+
+    Those losses are conventions the gold itself does not keep: fixing one instance breaks its
+    twin. The rest are "consistent" losses: real errors of ours, a convention we could follow,
+    or a gold value wrong against its own text, which the audit cannot tell apart. The ceiling
+    is the value F1 with every consistent loss fixed and the inconsistent ones left as they are.
+    """
+    gold_values: dict[str, set[str]] = collections.defaultdict(set)
+    gold_phrases: set[str] = set()
+    for d in docs:
+        for g in d.gold:
+            gold_values[_phrase(g.text)].add(shape(g.value))
+            gold_phrases.add(_phrase(g.text))
+
+    def untagged_elsewhere(phrase: str, here: tuple[str, int]) -> bool:
+        words = phrase.split()
+        rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])", re.I)
+        for d in docs:
+            for m in rx.finditer(d.text):
+                if (d.doc_id, m.start()) == here:
+                    continue
+                if not any(g.start < m.end() and m.start() < g.end for g in d.gold):
+                    return True
+        return False
+
+    classes: collections.Counter = collections.Counter()
+    examples: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    n_gold = n_sys = value_ok = 0
+    fix_ok = fix_sys = fix_gold_found = 0  # what fixing every consistent loss would change
+    for d in docs:
+        gold, system = d.gold, outputs[d.doc_id]
+        n_gold += len(gold)
+        n_sys += len(system)
+        pairs = match(gold, system)
+        mg = {i for i, _ in pairs}
+        ms = {j for _, j in pairs}
+
+        def note(cls: str, text: str) -> None:
+            classes[cls] += 1
+            examples[cls][_phrase(text)] += 1
+
+        for j, s in enumerate(system):
+            if j in ms:
+                continue
+            if _phrase(s.text) in gold_phrases:
+                note("spurious: the gold tags the phrase elsewhere", s.text)
+            else:
+                note("spurious: consistent", s.text)
+                fix_sys -= 1
+        for i, g in enumerate(gold):
+            if i in mg:
+                continue
+            if untagged_elsewhere(_phrase(g.text), (d.doc_id, g.start)):
+                note("missed: the phrase stands untagged elsewhere", g.text)
+            else:
+                note("missed: consistent", g.text)
+                fix_sys += 1
+                fix_ok += 1
+        for i, j in pairs:
+            g, s = gold[i], system[j]
+            if g.value == s.value:
+                value_ok += 1
+                continue
+            if _POD.search(s.value or "") and _POD.sub("", s.value) == g.value:
+                note("wrong value: a part of day the issue asks for", s.text)
+            elif shape(g.value) != shape(s.value) and shape(s.value) in gold_values[_phrase(s.text)]:
+                note("wrong value: the gold gives the phrase our form elsewhere", s.text)
+            else:
+                note("wrong value: consistent", s.text)
+                fix_ok += 1
+    now = _prf(value_ok, n_sys, n_gold)["F1"]
+    ceiling = _prf(value_ok + fix_ok, n_sys + fix_sys, n_gold)["F1"]
+    return {"value_f1": now, "ceiling_value_f1": ceiling, "classes": dict(classes),
+            "examples": {k: v.most_common(8) for k, v in examples.items()}}
+
+
+def format_audit(a: dict) -> str:
+    lines = [f"value F1 {a['value_f1']:.3f}; with every consistent loss fixed (and the gold's "
+             f"inconsistencies left as they are): {a['ceiling_value_f1']:.3f}"]
+    for cls, n in sorted(a["classes"].items()):
+        ex = "; ".join(f"{t} x{c}" if c > 1 else t for t, c in a["examples"][cls][:6])
+        lines.append(f"  {n:4d}  {cls}   e.g. {ex}")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------------- report
 
 
@@ -612,6 +719,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kind", metavar="SUBSTR", help="with --list/--dump: only errors whose "
                     "kind contains SUBSTR (e.g. 'missed DURATION', 'relday')")
     ap.add_argument("--json", type=Path, metavar="FILE", help="also write figures as JSON")
+    ap.add_argument("--audit", action="store_true", help="sort every loss of value F1 by whether "
+                    "the gold treats the same phrase the same way elsewhere (see audit())")
     args = ap.parse_args(argv)
 
     all_docs = load_corpus(args.corpus)
@@ -662,6 +771,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.list:
                 print("\nall errors (doc, kind, gold, ours, context):")
                 print("\n".join(lines))
+        if args.audit:
+            res["audit"] = audit(docs, outputs)
+            print(f"\naudit of value F1 losses ({args.folder}):")
+            print(format_audit(res["audit"]))
         report["systems"][args.tagger] = res
 
     if not args.no_dateparser and args.tagger != "dateparser":

@@ -117,7 +117,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
 
     * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
     * "past" if a past cue ("ended", "since", "was") comes right before it;
-    * "future" after a deadline ("by Friday"), unless the clause goes on in the past;
+    * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
+      past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the clause (up to 60 characters before) has a future cue ("will", "is to",
       "scheduled", "is expected to"), unless the cue follows a past auxiliary ("had been due
       to"), sits in an aside closed by a comma (", who will retire soon,"), or a finite past
@@ -139,10 +140,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "none"
     if cues.past_before.search(before):
         return "past"
-    if cues.deadline.search(before):
-        if not cues.deadline_past_after.search(text[end : end + 40]):
-            return "future"
-        return "none"
+    deadline = cues.deadline.search(before)
+    if deadline:
+        past = cues.deadline_past_after.search(before, 0, deadline.start()) or cues.deadline_past_after.search(text[end : end + 40])
+        return "none" if past else "future"
     for cue in reversed(list(cues.future.finditer(before))):
         if cues.future_in_past.search(before[: cue.start()]):
             break
