@@ -117,3 +117,46 @@ def test_error_kinds_group_value_shapes():
     assert "wrong value relday: gold 9999-99-99 vs ours 9999-99-99 (ours earlier)" in kinds
     top = te.error_kinds(errors, n=10)
     assert sum(k["count"] for k in top) == len(errors)
+
+
+def _doc(doc_id, text, gold):
+    spans = []
+    for phrase, type_, value in gold:
+        start = text.index(phrase)
+        spans.append(Span(start, start + len(phrase), phrase, type_, value))
+    return te.Doc(doc_id, "TimeBank", dt.date(1989, 10, 30), text, spans)
+
+
+def _sys(doc, phrase, value, type_="DATE"):
+    start = doc.text.index(phrase)
+    return Span(start, start + len(phrase), phrase, type_, value, None, "r")
+
+
+def test_audit_sorts_losses_by_what_the_gold_does_elsewhere():
+    a = _doc("a", "Prices fell last week. Rates are high now. It rained daily.",
+             [("last week", "DATE", "1989-WXX"), ("daily", "SET", "P1D")])
+    b = _doc("b", "Sales rose Last Week and now fall. Buses run daily.",
+             [("Last Week", "DATE", "1989-W43"), ("now", "DATE", "PRESENT_REF")])
+    outputs = {
+        "a": [_sys(a, "last week", "1989-W43"), _sys(a, "now", "PRESENT_REF")],  # daily missed
+        "b": [_sys(b, "Last Week", "1989-W42"), _sys(b, "now", "PRESENT_REF"),
+              _sys(b, "Buses", "1989")],  # a wrong week of the same form; a spurious oddity
+    }
+    got = te.audit([a, b], outputs)
+    assert got["classes"] == {
+        "wrong value: the gold gives the phrase our form elsewhere": 1,  # 'last week' in a
+        "spurious: the gold tags the phrase elsewhere": 1,  # 'now' in a
+        "missed: the phrase stands untagged elsewhere": 1,  # 'daily' in a ('daily' in b is untagged)
+        "wrong value: no excuse in the gold": 1,  # W42 vs W43: same form, no excuse
+        "spurious: the gold never tags the phrase": 1,  # 'Buses'
+    }
+    # 1 right value of 5 system and 4 gold tags; fixing the 2 consistent losses (one more
+    # right value, one spurious tag fewer) gives 2 right of 4 system and 4 gold tags
+    assert got["value_f1"] == pytest.approx(2 * 1 / (5 + 4))
+    assert got["ceiling_value_f1"] == pytest.approx(2 * 2 / (4 + 4))
+
+
+def test_audit_counts_a_part_of_day_apart():
+    a = _doc("a", "They met Friday night.", [("Friday night", "DATE", "1989-10-27")])
+    got = te.audit([a], {"a": [_sys(a, "Friday night", "1989-10-27TNI", "TIME")]})
+    assert got["classes"] == {"wrong value: a part of day the issue asks for": 1}
