@@ -441,6 +441,11 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return None
     gran = _UNIT_GRAN[unit]
     if count is None or count != int(count):
+        if args.get("anchor") != "dct":
+            # "a few days later" counts off the story's own reference time, not the publication
+            # date: the day is unknown, so say only how long (TimeML: the count is a duration and
+            # "later" its signal), never FUTURE_REF after a past narrative
+            return Resolved(duration_value(count, unit), g.get("approx"), None, "DURATION", anchor=False)
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
