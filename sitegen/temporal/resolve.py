@@ -454,7 +454,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         base = Point("day", ctx.dct)
-        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1:
+        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1 and ctx.ref.start <= ctx.dct:
             base = ctx.ref  # "compared with $5 million a year ago" after "the third quarter"
     else:
         b = _base(ctx)
@@ -495,7 +495,11 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "")  # a [periodnoun] key: a granularity, or "ref" (the period under discussion)
     want = noun if noun in GRANS else ""
-    if want == "quarter" and ctx.dct is not None and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")):
+    forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
+    if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
+        # a year-ago figure is compared with results, and a period yet to begin has none: after
+        # a forecast ("losses through the third quarter of 1990. In the year-ago period, ...")
+        # the period under discussion is the last completed quarter, as with none named
         base = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
     if base.gran in ("day", "year") and ctx.dct is not None and not want:
         base = coarsen(ctx.dct, "year")  # "year-ago results": this year's, a year back
