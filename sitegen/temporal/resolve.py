@@ -441,6 +441,11 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return None
     gran = _UNIT_GRAN[unit]
     if count is None or count != int(count):
+        if args.get("anchor") != "dct":
+            # "a few days later" counts off the story's own reference time, not the publication
+            # date: the day is unknown, so say only how long (TimeML: the count is a duration and
+            # "later" its signal), never FUTURE_REF after a past narrative
+            return Resolved(duration_value(count, unit), g.get("approx"), None, "DURATION", anchor=False)
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -449,7 +454,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         base = Point("day", ctx.dct)
-        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1:
+        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1 and ctx.ref.start <= ctx.dct:
             base = ctx.ref  # "compared with $5 million a year ago" after "the third quarter"
     else:
         b = _base(ctx)
@@ -490,7 +495,11 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "")  # a [periodnoun] key: a granularity, or "ref" (the period under discussion)
     want = noun if noun in GRANS else ""
-    if want == "quarter" and ctx.dct is not None and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")):
+    forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
+    if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
+        # a year-ago figure is compared with results, and a period yet to begin has none: after
+        # a forecast ("losses through the third quarter of 1990. In the year-ago period, ...")
+        # the period under discussion is the last completed quarter, as with none named
         base = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
     if base.gran in ("day", "year") and ctx.dct is not None and not want:
         base = coarsen(ctx.dct, "year")  # "year-ago results": this year's, a year back

@@ -55,6 +55,7 @@ CASES = [  # text, published, expected, why
     ("Profit rose in the fourth quarter.", "1989-08-02", [('the fourth quarter', 'DATE', '1988-Q4', None)], "a quarter not begun yet: last year's"),
     ("Net rose in the second quarter of 1990.", "1989-11-02", [('the second quarter of 1990', 'DATE', '1990-Q2', None)], "explicit year"),
     ("They met on Nov. 4, 2023. Two days later, talks failed.", None, [('Nov. 4, 2023', 'DATE', '2023-11-04', None), ('Two days later', 'DATE', '2023-11-06', None)], "anchored to the previous date"),
+    ("They met in May 1989. A few days later the talks failed.", "1989-11-01", [('May 1989', 'DATE', '1989-05', None), ('A few days later', 'DURATION', 'PXD', None)], "a vague count after a past reference is no future date: its length only"),
     ("Fighting began on March 3, 2022; a day earlier, talks failed.", None, [('March 3, 2022', 'DATE', '2022-03-03', None), ('a day earlier', 'DATE', '2022-03-02', None)], "a day earlier"),
     ("They protest every Friday.", "2024-03-04", [('every Friday', 'SET', 'XXXX-WXX-5', None)], "a set"),
     ("for two-and-a-half hours", "2024-03-04", [('two-and-a-half hours', 'DURATION', 'PT2H30M', None)], "a fractional duration"),
