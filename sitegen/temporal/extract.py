@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .matcher import DIGIT, Bucket
+from .matcher import ANY, DIGIT, Bucket
 from .resolve import NORMALIZERS
 from .rules import Rule, RuleSet
 
@@ -52,6 +52,7 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
             spans.append([lo, e])
     out: list[tuple[int, Bucket]] = []
     buckets = matcher.buckets
+    follow = matcher.follow
     digit = buckets.get(DIGIT)
     finditer = matcher.starter.finditer
     triggers = rules.trigger_kinds
@@ -61,11 +62,23 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
         for w in finditer(lower, lo, hi):
             word = w.group(0)
             if word[0].isalpha():
-                if word not in triggers:  # "the", "last", "about" ...: only if the next word may go on
-                    nxt = after(lower, w.end())
-                    if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
+                bucket = buckets[word]
+                if word not in triggers:  # "the", "last", "about" ...: only if the next word may go on,
+                    nxt = after(lower, w.end())  # and only the rules that go on with it
+                    if nxt is None:
                         continue
-                out.append((w.start(), buckets[word]))
+                    second = nxt.group(1)
+                    if second[0].isdigit():
+                        second = DIGIT
+                    elif second not in lexicon:
+                        continue
+                    if second.isascii():  # (ignoring case, re matches "ſ" for a rule's "s")
+                        table = follow[word]
+                        narrowed = table.get(second, table[ANY])
+                        if narrowed is None:
+                            continue
+                        bucket = narrowed
+                out.append((w.start(), bucket))
             elif digit is not None:
                 out.append((w.start(), digit))
     return out

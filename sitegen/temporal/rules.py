@@ -18,7 +18,7 @@ from typing import Any
 
 from sitegen.datafile import read_toml
 
-from .matcher import ANY, Matcher, build_matcher, first_words, trie
+from .matcher import ANY, Matcher, build_matcher, first_pairs, trie
 from .model import RuleError
 from .resolve import NumberWords
 from .tense import TenseCues, load_cues
@@ -69,6 +69,7 @@ class Rule:
     flags: int
     group_names: tuple[str, ...]  # named groups in order
     first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
+    first_pairs: frozenset[tuple[str, str]]  # ... with the word after each (see matcher.first_pairs)
     groups: Mapping[str, str]  # group name -> vocabulary name
     resolve: str | None
     value: str | None
@@ -349,7 +350,8 @@ def _load_rule_file(
         except re.error as err:
             raise fail("pattern", f"has an invalid pattern: {err}") from None
         group_names = tuple(sorted(parsed.state.groupdict, key=parsed.state.groupdict.__getitem__))
-        firsts = first_words(parsed)
+        pairs = first_pairs(parsed)
+        firsts = frozenset(a for a, _ in pairs)
         if ANY in firsts:
             raise fail("pattern", "can begin with any word (start it with a literal word, a number or a {vocabulary})")
         for g in group_names:
@@ -381,6 +383,7 @@ def _load_rule_file(
                 flags=flags,
                 group_names=group_names,
                 first_words=firsts,
+                first_pairs=pairs,
                 groups=MappingProxyType(groups),
                 resolve=resolver,
                 value=spec.get("value"),
