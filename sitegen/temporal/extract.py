@@ -19,7 +19,10 @@ from .rules import Rule, RuleSet
 
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
-_NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+)")
+# The next word, or the character that stands for it ("1.5"), as matcher.first_pairs reads patterns;
+# after a number, from its end ("1990s")
+_NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+|[^\s,'\u2019-])")
+_AFTER_NUMBER = re.compile(r"[^\W_]*+[\s,'\u2019-]*([^\W_]+|[^\s,'\u2019-])")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a paragraph break: no time expression spans one
 
 
@@ -58,30 +61,38 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
     triggers = rules.trigger_kinds
     lexicon = rules.lexicon
     after = _NEXT.match
+    after_number = _AFTER_NUMBER.match
     for lo, hi in spans:
         for w in finditer(lower, lo, hi):
             word = w.group(0)
             if word[0].isalpha():
-                bucket = buckets[word]
-                if word not in triggers:  # "the", "last", "about" ...: only if the next word may go on,
-                    nxt = after(lower, w.end())  # and only the rules that go on with it
-                    if nxt is None:
-                        continue
-                    second = nxt.group(1)
-                    if second[0].isdigit():
-                        second = DIGIT
-                    elif second not in lexicon:
-                        continue
-                    if second.isascii():  # (ignoring case, re matches "ſ" for a rule's "s")
-                        table = follow[word]
-                        narrowed = table.get(second, table[ANY])
-                        if narrowed is None:
-                            continue
-                        bucket = narrowed
-                out.append((w.start(), bucket))
+                if word in triggers:
+                    out.append((w.start(), buckets[word]))
+                    continue
+                nxt = after(lower, w.end())  # "the", "last", "about" ...: only if the next word may go on
+                if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
+                    continue
             elif digit is not None:
-                out.append((w.start(), digit))
+                word = DIGIT
+                nxt = after_number(lower, w.end())
+            else:
+                continue
+            bucket = _going_on(buckets[word], follow[word], nxt)
+            if bucket is not None:
+                out.append((w.start(), bucket))
     return out
+
+
+def _going_on(whole: Bucket, table: Mapping[str, Bucket | None], nxt: re.Match[str] | None) -> Bucket | None:
+    """The part of a first word's bucket that may go on with the next word (None: no rule)."""
+    if nxt is None:
+        return table[ANY]
+    second = nxt.group(1)
+    if second[0].isdigit():
+        return table.get(DIGIT, table[ANY])
+    if not second.isascii():  # ignoring case, re matches "ſ" for a rule's "s"
+        return whole
+    return table.get(second, table[ANY])
 
 
 def _normalise(rule: Rule, rules: RuleSet, groups: dict[str, str | None]) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ by second word (``Matcher.follow``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
 from types import MappingProxyType
@@ -75,11 +75,12 @@ def first_words(parsed: Any) -> frozenset[str]:
 
 def first_pairs(parsed: Any) -> frozenset[tuple[str, str]]:
     """The first two words a match can begin with: (first word, second word), the second
-    ``DIGIT`` for a number and ``ANY`` when anything may follow (after a number, where a
-    match may end after its first word, or where the walk cannot follow the pattern exactly).
-    The words are separated as ``extract.starts`` reads them: by spaces, commas, apostrophes
-    and hyphens. Complete: a match that begins with a first word listed here goes on with a
-    second word listed with it (or ANY is)."""
+    ``DIGIT`` for a number, the character itself where one other than a letter or digit
+    comes first ("1.5"), and ``ANY`` when anything may follow (where a match may end after
+    its first word, or where the walk cannot follow the pattern exactly). The words are
+    separated as ``extract.starts`` reads them: by spaces, commas, apostrophes and hyphens;
+    a number is one word however long ("1990s"). Complete: a match that begins with a first
+    word listed here goes on with a second word listed with it (or ANY is)."""
     found, stems = _openings(parsed)
     loose = {a for a, _ in found if a.startswith(tuple(stems))}
     pairs = frozenset((a, ANY if a in loose else b) for a, seconds in found for b in seconds)
@@ -115,21 +116,25 @@ def _in_chars(av: Any) -> tuple[set[str], bool] | None:
     return chars, approx
 
 
-def _blank(items: Any) -> bool:
-    """Does a parsed (sub)pattern consume only characters that are neither letters nor
-    digits? Repeating it (a run of spaces or hyphens) never changes a word."""
+def _blank(ch: str) -> bool:
+    return not ch.isalnum()
+
+
+def _only(items: Any, test: Callable[[str], bool]) -> bool:
+    """Does a parsed (sub)pattern consume only characters that pass ``test``? (Repeating one
+    that consumes no letter or digit, a run of spaces or hyphens, never changes a word.)"""
     for op, av in items:
         if op is _c.LITERAL:
-            ok = not chr(av).isalnum()
+            ok = test(chr(av))
         elif op is _c.IN:
             listed = _in_chars(av)
-            ok = listed is not None and not any(ch.isalnum() for ch in listed[0])
+            ok = listed is not None and all(test(ch) for ch in listed[0])
         elif op is _c.SUBPATTERN:
-            ok = _blank(av[-1])
+            ok = _only(av[-1], test)
         elif op is _c.BRANCH:
-            ok = all(_blank(b) for b in av[1])
+            ok = all(_only(b, test) for b in av[1])
         elif op in _REPEATS:
-            ok = _blank(av[2])
+            ok = _only(av[2], test)
         else:
             ok = op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
         if not ok:
@@ -137,22 +142,34 @@ def _blank(items: Any) -> bool:
     return True
 
 
-def _number(items: Any) -> bool:
-    """Does every match of a parsed (sub)pattern begin with a digit?"""
+def _begins(items: Any, test: Callable[[str], bool]) -> bool:
+    """Does every match of a parsed (sub)pattern begin with a character that passes ``test``?"""
     for op, av in items:
         if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             continue
         if op is _c.LITERAL:
-            return chr(av).isdigit()
+            return test(chr(av))
         if op is _c.IN:
             listed = _in_chars(av)
-            return listed is not None and all(ch.isdigit() for ch in listed[0])
+            return listed is not None and all(test(ch) for ch in listed[0])
         if op is _c.SUBPATTERN:
-            return _number(av[-1])
+            return _begins(av[-1], test)
         if op is _c.BRANCH:
-            return all(_number(b) for b in av[1])
-        return op in _REPEATS and av[0] > 0 and _number(av[2])
+            return all(_begins(b, test) for b in av[1])
+        return op in _REPEATS and av[0] > 0 and _begins(av[2], test)
     return False
+
+
+def _exact_loop(body: Any, prefix: str) -> bool:
+    """Is walking a loop's body once as good as any number of times, for the words it
+    gives? Yes if it consumes no letter or digit; at the start of a word if it begins with a
+    digit (a number is DIGIT however long); and within a number if it consumes only letters
+    and digits (the number goes on) or begins with neither (the number ends at once)."""
+    if _only(body, _blank):
+        return True
+    if prefix == DIGIT:
+        return _only(body, str.isalnum) or _begins(body, _blank)
+    return not prefix and _begins(body, str.isdigit)
 
 
 Found = frozenset[Any]  # second words; or, for the first word, (first word, its second words) pairs
@@ -191,14 +208,14 @@ def _openings(parsed: Any) -> tuple[frozenset[tuple[str, frozenset[str]]], set[s
 
     def char(ch: str, nxt: Frames, prefix: str, first: bool) -> Found:
         if ch.isalnum():
-            if not prefix and ch.isdigit():
-                return one(DIGIT, first)
-            return walk(nxt, prefix + ch, first)
+            if not prefix and ch.isdigit():  # a number: DIGIT; a first one is followed to its end
+                return walk(nxt, DIGIT, first) if first else one(DIGIT, first)
+            return walk(nxt, prefix if prefix == DIGIT else prefix + ch, first)
         if prefix:  # the word ends here
             return frozenset({(prefix, char(ch, nxt, "", False))}) if first else frozenset({prefix})
         if ch in "'\u2019" or (not first and _separator(ch)):
             return walk(nxt, "", first)  # "'89": the number decides
-        return one(ANY, first)
+        return one(ANY, True) if first else frozenset({ch})  # "1.5": "." stands for the second word
 
     def walk(stack: Frames, prefix: str, first: bool) -> Found:
         keys = []
@@ -229,15 +246,14 @@ def _openings(parsed: Any) -> tuple[frozenset[tuple[str, frozenset[str]]], set[s
                 listed = _in_chars(av)
                 if listed is None:
                     out = approximate(prefix, first) or one(prefix or ANY, first)
-                elif listed[1] and prefix and (out := approximate(prefix, first)) is not None:
+                elif listed[1] and prefix not in ("", DIGIT) and (out := approximate(prefix, first)) is not None:
                     break
                 else:
                     out = frozenset().union(*(char(ch, nxt, prefix, first) for ch in sorted(listed[0])))
             elif op is _c.BRANCH:
                 out = frozenset().union(*(walk(nxt + (frame(branch.data),), prefix, first) for branch in av[1]))
             elif op in _REPEATS:
-                loop = av[1] > 1 and not _blank(av[2]) and (prefix or not _number(av[2]))
-                if loop and (out := approximate(prefix, first)) is not None:  # (a number is DIGIT however long)
+                if av[1] > 1 and not _exact_loop(av[2], prefix) and (out := approximate(prefix, first)) is not None:
                     break
                 out = walk(nxt + (frame(av[2].data),), prefix, first)
                 if av[0] == 0:
@@ -293,8 +309,6 @@ def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
             after[i].setdefault(a, set()).add(b)
     follow: dict[str, Mapping[str, Bucket | None]] = {}
     for word, whole in buckets.items():
-        if word == DIGIT:
-            continue
         seconds = {i: after[i].get(word, {ANY}) for i in whole.members}
         table: dict[str, Bucket | None] = {}
         for second in sorted(set().union(*seconds.values()) | {ANY}):

@@ -31,7 +31,11 @@ def _pairs(pattern: str) -> set[tuple[str, str]]:
         (r"the\s+\d+", {("the", DIGIT)}),
         (r"\d{4}s", {(DIGIT, ANY)}),
         ("the", {("the", ANY)}),  # may end after its first word
-        ("the/year", {("the", ANY)}),  # starts() reads words apart only at spaces, commas, apostrophes, hyphens
+        ("the/year", {("the", "/")}),  # starts() reads words apart only at spaces, commas, apostrophes, hyphens
+        (r"\d{1,2}(?:st|nd|rd|th)? of (?:may|june)", {(DIGIT, "of")}),  # a number is one word: "5th"
+        (r"\d+(?:\.\d+)? years", {(DIGIT, "years"), (DIGIT, ".")}),
+        (r"\d{1,3}(?:,\d{3})* days", {(DIGIT, "days"), (DIGIT, DIGIT)}),
+        (r"\d(?:\d|,)+ days", {(DIGIT, ANY)}),  # "1,,5 days": a loop that may end the number or not
         ("year's end", {("year", "s")}),
         ("(?:the )+year", {("the", ANY)}),  # a loop: "the the year"
         (r"the (?:very )+day", {("the", ANY)}),
