@@ -65,26 +65,29 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
     for lo, hi in spans:
         for w in finditer(lower, lo, hi):
             word = w.group(0)
-            if word[0].isalpha():
-                if word in triggers:
-                    out.append((w.start(), buckets[word]))
+            if not word[0].isalpha():
+                if digit is None:
                     continue
-                nxt = after(lower, w.end())  # "the", "last", "about" ...: only if the next word may go on
+                word, nxt = DIGIT, after_number(lower, w.end())
+            elif word not in triggers:  # "the", "last", "about" ...: only if the next word may go on
+                nxt = after(lower, w.end())
                 if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
                     continue
-            elif digit is not None:
-                word = DIGIT
-                nxt = after_number(lower, w.end())
+            elif word in follow:
+                nxt = after(lower, w.end())
             else:
+                out.append((w.start(), buckets[word]))
                 continue
-            bucket = _going_on(buckets[word], follow[word], nxt)
+            bucket = _going_on(buckets[word], follow.get(word), nxt)
             if bucket is not None:
                 out.append((w.start(), bucket))
     return out
 
 
-def _going_on(whole: Bucket, table: Mapping[str, Bucket | None], nxt: re.Match[str] | None) -> Bucket | None:
+def _going_on(whole: Bucket, table: Mapping[str, Bucket | None] | None, nxt: re.Match[str] | None) -> Bucket | None:
     """The part of a first word's bucket that may go on with the next word (None: no rule)."""
+    if table is None:
+        return whole
     if nxt is None:
         return table[ANY]
     second = nxt.group(1)

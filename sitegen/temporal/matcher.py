@@ -62,7 +62,7 @@ class Matcher:
     buckets: Mapping[str, Bucket]  # first word (or DIGIT, ANY) -> bucket
     starter: re.Pattern[str]  # any first word, or the first digit of a number (lower case)
     # first word -> second word (or DIGIT) -> the part of its bucket that may go on with it;
-    # ANY -> the part for any other second word (None: no rule)
+    # ANY -> the part for any other second word (None: no rule). Only words whose bucket splits.
     follow: Mapping[str, Mapping[str, Bucket | None]]
 
 
@@ -160,16 +160,19 @@ def _begins(items: Any, test: Callable[[str], bool]) -> bool:
     return False
 
 
-def _exact_loop(body: Any, prefix: str) -> bool:
+def _exact_loop(body: Any, prefix: str, first: bool) -> bool:
     """Is walking a loop's body once as good as any number of times, for the words it
-    gives? Yes if it consumes no letter or digit; at the start of a word if it begins with a
-    digit (a number is DIGIT however long); and within a number if it consumes only letters
-    and digits (the number goes on) or begins with neither (the number ends at once)."""
+    gives? Yes if it consumes no letter or digit; if it begins with a digit where a word
+    would begin (a number is DIGIT however long); within a number if it consumes only
+    letters and digits (the number goes on); and if it begins with neither, within a word
+    (the word ends at once: "twenty-five") or between words (where spaces are skipped)."""
     if _only(body, _blank):
         return True
-    if prefix == DIGIT:
-        return _only(body, str.isalnum) or _begins(body, _blank)
-    return not prefix and _begins(body, str.isdigit)
+    if prefix == DIGIT and _only(body, str.isalnum):
+        return True
+    if not prefix and _begins(body, str.isdigit):
+        return True
+    return (bool(prefix) or not first) and _begins(body, _blank)
 
 
 Found = frozenset[Any]  # second words; or, for the first word, (first word, its second words) pairs
@@ -253,7 +256,7 @@ def _openings(parsed: Any) -> tuple[frozenset[tuple[str, frozenset[str]]], set[s
             elif op is _c.BRANCH:
                 out = frozenset().union(*(walk(nxt + (frame(branch.data),), prefix, first) for branch in av[1]))
             elif op in _REPEATS:
-                if av[1] > 1 and not _exact_loop(av[2], prefix) and (out := approximate(prefix, first)) is not None:
+                if av[1] > 1 and not _exact_loop(av[2], prefix, first) and (out := approximate(prefix, first)) is not None:
                     break
                 out = walk(nxt + (frame(av[2].data),), prefix, first)
                 if av[0] == 0:
@@ -314,7 +317,8 @@ def build_matcher(rules: Sequence[_RuleLike], flags: int) -> Matcher:
         for second in sorted(set().union(*seconds.values()) | {ANY}):
             members = tuple(i for i in whole.members if second in seconds[i] or ANY in seconds[i])
             table[second] = bucket(members) if members else None
-        follow[word] = MappingProxyType(table)
+        if any(part is not whole for part in table.values()):
+            follow[word] = MappingProxyType(table)
     words = sorted(k for k in buckets if k not in (ANY, DIGIT))
     # matched against the lower-cased text (see extract.starts)
     starter = re.compile(r"(?<![^\W_])(?:(?:" + trie(words) + r")(?![^\W_])|['\u2019]?\d)")

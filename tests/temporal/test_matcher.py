@@ -36,6 +36,9 @@ def _pairs(pattern: str) -> set[tuple[str, str]]:
         (r"\d+(?:\.\d+)? years", {(DIGIT, "years"), (DIGIT, ".")}),
         (r"\d{1,3}(?:,\d{3})* days", {(DIGIT, "days"), (DIGIT, DIGIT)}),
         (r"\d(?:\d|,)+ days", {(DIGIT, ANY)}),  # "1,,5 days": a loop that may end the number or not
+        # a loop that ends the word at once: the first iteration gives the second word
+        (r"(?:one|two)(?:[- ](?:one|two)){0,3} days", {(a, b) for a in ("one", "two") for b in ("one", "two", "days")}),
+        (r"(?:'x)+ y", {("x", ANY)}),  # "'x'x y": before the first word it does not
         ("year's end", {("year", "s")}),
         ("(?:the )+year", {("the", ANY)}),  # a loop: "the the year"
         (r"the (?:very )+day", {("the", ANY)}),
