@@ -2,8 +2,8 @@
 
 A cheap prefilter (one compiled regex of trigger words and digits) finds the places where a
 time expression may be; the rules run only at those places and at the words just before
-them, all at once (one combined regex per first word, see ``matcher.py``). Overlapping candidates are
-settled longest first, then by priority, then by rule order.
+them, and only those that can begin with the words there (see ``matcher.py``). Overlapping
+candidates are settled longest first, then by priority, then by rule order.
 """
 
 from __future__ import annotations
@@ -143,22 +143,19 @@ def candidates(text: str, rules: RuleSet) -> list[Mention]:
     all_rules = rules.rules
     found: list[Mention] = []
     for pos, bucket in starts(text, rules):
-        regex, slots = bucket.compiled()
-        m = regex.match(text, pos)
-        if m is None:
-            continue
-        regs = m.regs
-        for ri, gi, named in slots:
-            s, e = regs[gi]
-            if s < 0 or s == e:
+        for ri, regex in bucket.compiled():
+            m = regex.match(text, pos)
+            if m is None:
+                continue
+            s, e = m.span()
+            if s == e:
                 continue
             if "\n" in text[s:e] and _BLANK_LINE.search(text, s, e):
                 continue  # a pattern's own [\s-]* ran across a paragraph break
             rule = all_rules[ri]
             if not _context_ok(rule, text, s, e):
                 continue
-            raw = {name: m.group(idx) for name, idx in named}
-            groups = _normalise(rule, rules, raw)
+            groups = _normalise(rule, rules, m.groupdict())
             if groups is None:
                 continue
             found.append(Mention(s, e, rule, groups))

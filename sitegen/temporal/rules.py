@@ -233,7 +233,7 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
         lexicon.update(re.findall(r"[a-z]+", _REF.sub(" ", rule.pattern).casefold()))
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
-        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
+        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset), frozenset(lexicon),
         _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns),
     )
 
