@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .matcher import ANY, DIGIT, Bucket
-from .resolve import NORMALIZERS
+from .resolve import NORMALIZERS, NumberWords
 from .rules import Rule, RuleSet
 
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
@@ -98,19 +98,20 @@ def _going_on(whole: Bucket, table: Mapping[str, Bucket | None] | None, nxt: re.
     return table.get(second, table[ANY])
 
 
-def _normalise(rule: Rule, rules: RuleSet, groups: dict[str, str | None]) -> dict[str, Any] | None:
+def _normalise(rule: Rule, numbers: NumberWords | None, m: re.Match[str]) -> dict[str, Any] | None:
+    """A match's groups as its mention keeps them (vocabulary keys, numbers); None when one
+    is not a form of its vocabulary."""
     out: dict[str, Any] = {}
-    for name, raw in groups.items():
+    for group, name, vocab in rule.fields:
+        raw = m.group(group)
         if raw is None:
             continue
-        vocab = rules.vocabularies.get(rule.groups.get(name, ""))
-        name = name.split("__", 1)[0]
         if vocab is None:
             out[name] = raw
         elif vocab.normalize:
-            assert rules.numbers is not None  # load_rules always reads them
+            assert numbers is not None  # load_rules always reads them
             try:
-                value = NORMALIZERS[vocab.normalize](raw, rules.numbers)
+                value = NORMALIZERS[vocab.normalize](raw, numbers)
             except (ValueError, AttributeError, KeyError):
                 return None
             out[name] = value
@@ -155,7 +156,7 @@ def candidates(text: str, rules: RuleSet) -> list[Mention]:
             rule = all_rules[ri]
             if not _context_ok(rule, text, s, e):
                 continue
-            groups = _normalise(rule, rules, m.groupdict())
+            groups = _normalise(rule, rules.numbers, m)
             if groups is None:
                 continue
             found.append(Mention(s, e, rule, groups))

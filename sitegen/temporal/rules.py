@@ -71,6 +71,7 @@ class Rule:
     first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
     first_pairs: frozenset[tuple[str, str]]  # ... with the word after each (see matcher.first_pairs)
     groups: Mapping[str, str]  # group name -> vocabulary name
+    fields: tuple[tuple[int, str, Vocabulary | None], ...]  # each named group: (number, name in a mention, vocabulary)
     resolve: str | None
     value: str | None
     args: Mapping[str, Any]
@@ -385,6 +386,7 @@ def _load_rule_file(
                 first_words=firsts,
                 first_pairs=pairs,
                 groups=MappingProxyType(groups),
+                fields=tuple((parsed.state.groupdict[g], g.split("__", 1)[0], vocabs.get(groups[g])) for g in group_names),
                 resolve=resolver,
                 value=spec.get("value"),
                 args=MappingProxyType(dict(args)),
