@@ -167,12 +167,12 @@ def select(found: list[Mention], order: Mapping[str, int]) -> list[Mention]:
     """Non-overlapping mentions, longest first, then higher priority, then earlier rule; sorted by start."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, order[c.rule.name], c.start))
     taken: list[Mention] = []
-    used: dict[int, bool] = {}  # characters already covered (only those of candidates)
+    used: set[int] = set()  # characters already covered (only those of candidates)
     for c in ranked:
         span = range(c.start, c.end)
-        if any(i in used for i in span):
+        if not used.isdisjoint(span):
             continue
         taken.append(c)
-        used.update(dict.fromkeys(span, True))
+        used.update(span)
     taken.sort(key=lambda c: c.start)
     return taken
