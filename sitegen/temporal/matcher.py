@@ -94,9 +94,10 @@ def first_pairs(parsed: Any) -> frozenset[tuple[str, str]]:
     a number is one word however long ("1990s"). Complete: a match that begins with a first
     word listed here goes on with a second word listed with it (or ANY is)."""
     found, stems = _openings(parsed)
+    if len({a for a, _ in found}) > _MAX_OPENINGS:
+        return frozenset({(ANY, ANY)})
     loose = {a for a, _ in found if a.startswith(tuple(stems))}
-    pairs = frozenset((a, ANY if a in loose else b) for a, seconds in found for b in seconds)
-    return pairs if len(pairs) <= _MAX_OPENINGS else frozenset({(ANY, ANY)})
+    return frozenset((a, ANY if a in loose else b) for a, seconds in found for b in seconds)
 
 
 def _separator(ch: str) -> bool:
@@ -188,13 +189,13 @@ def _exact_loop(body: Any, prefix: str, first: bool) -> bool:
 
 
 Found = frozenset[Any]  # second words; or, for the first word, (first word, its second words) pairs
-_MAX_OPENINGS = 20000  # more than this: the walk cannot tell
+_MAX_OPENINGS = 20000  # more first (or second) words than this: the walk cannot tell
 _ANYTHING = frozenset({ANY})
 
 
 def _openings(parsed: Any) -> tuple[frozenset[tuple[str, frozenset[str]]], set[str]]:
     """The first words a match of a parsed pattern can begin with, each with the second
-    words that may follow it (ANY after a number or where the walk cannot tell), and the
+    words that may follow it (ANY where the match may end or the walk cannot tell), and the
     stems of the first words the walk only approximates: it unrolls a loop once, lets "0"
     stand for any digit and keeps the word so far where it cannot follow the pattern. That
     is fine for first words (the starter needs a whole word anyway) but not for what follows
@@ -275,8 +276,8 @@ def _openings(parsed: Any) -> tuple[frozenset[tuple[str, frozenset[str]]], set[s
                     out |= walk(nxt, prefix, first)
             else:
                 out = approximate(prefix, first) or one(prefix or ANY, first)
-        if len(out) > _MAX_OPENINGS:
-            out = one(ANY, first)
+        if not first and len(out) > _MAX_OPENINGS:
+            out = _ANYTHING
         for key in keys:
             memo[key] = out
         return out
