@@ -2,8 +2,8 @@
 
 A cheap prefilter (one compiled regex of trigger words and digits) finds the places where a
 time expression may be; the rules run only at those places and at the words just before
-them, all at once (one combined regex per first word, see ``matcher.py``). Overlapping candidates are
-settled longest first, then by priority, then by rule order.
+them, and only those that can begin with the words there (see ``matcher.py``). Overlapping
+candidates are settled longest first, then by priority, then by rule order.
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .matcher import DIGIT, Bucket
-from .resolve import NORMALIZERS
+from .matcher import ANY, DIGIT, Bucket
+from .resolve import NORMALIZERS, NumberWords
 from .rules import Rule, RuleSet
 
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
 _CONTEXT = 48  # characters a rule's reject/require patterns may look at
-_NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+)")
+# The next word, or the character that stands for it ("1.5"), as matcher.first_pairs reads patterns;
+# after a number, from its end ("1990s")
+_NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+|[^\s,'\u2019-])")
+_AFTER_NUMBER = re.compile(r"[^\W_]*+[\s,'\u2019-]*([^\W_]+|[^\s,'\u2019-])")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a paragraph break: no time expression spans one
 
 
@@ -52,38 +55,63 @@ def starts(text: str, rules: RuleSet) -> list[tuple[int, Bucket]]:
             spans.append([lo, e])
     out: list[tuple[int, Bucket]] = []
     buckets = matcher.buckets
+    follow = matcher.follow
     digit = buckets.get(DIGIT)
     finditer = matcher.starter.finditer
     triggers = rules.trigger_kinds
     lexicon = rules.lexicon
     after = _NEXT.match
+    after_number = _AFTER_NUMBER.match
     for lo, hi in spans:
         for w in finditer(lower, lo, hi):
             word = w.group(0)
-            if word[0].isalpha():
-                if word not in triggers:  # "the", "last", "about" ...: only if the next word may go on
-                    nxt = after(lower, w.end())
-                    if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
-                        continue
+            if not word[0].isalpha():
+                if digit is None:
+                    continue
+                word, nxt = DIGIT, after_number(lower, w.end())
+            elif word not in triggers:  # "the", "last", "about" ...: only if the next word may go on
+                nxt = after(lower, w.end())
+                if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) in lexicon):
+                    continue
+            elif word in follow:
+                nxt = after(lower, w.end())
+            else:
                 out.append((w.start(), buckets[word]))
-            elif digit is not None:
-                out.append((w.start(), digit))
+                continue
+            bucket = _going_on(buckets[word], follow.get(word), nxt)
+            if bucket is not None:
+                out.append((w.start(), bucket))
     return out
 
 
-def _normalise(rule: Rule, rules: RuleSet, groups: dict[str, str | None]) -> dict[str, Any] | None:
+def _going_on(whole: Bucket, table: Mapping[str, Bucket | None] | None, nxt: re.Match[str] | None) -> Bucket | None:
+    """The part of a first word's bucket that may go on with the next word (None: no rule)."""
+    if table is None:
+        return whole
+    if nxt is None:
+        return table[ANY]
+    second = nxt.group(1)
+    if second[0].isdigit():
+        return table.get(DIGIT, table[ANY])
+    if not second.isascii():  # ignoring case, re matches "ſ" for a rule's "s"
+        return whole
+    return table.get(second, table[ANY])
+
+
+def _normalise(rule: Rule, numbers: NumberWords | None, m: re.Match[str]) -> dict[str, Any] | None:
+    """A match's groups as its mention keeps them (vocabulary keys, numbers); None when one
+    is not a form of its vocabulary."""
     out: dict[str, Any] = {}
-    for name, raw in groups.items():
+    for group, name, vocab in rule.fields:
+        raw = m.group(group)
         if raw is None:
             continue
-        vocab = rules.vocabularies.get(rule.groups.get(name, ""))
-        name = name.split("__", 1)[0]
         if vocab is None:
             out[name] = raw
         elif vocab.normalize:
-            assert rules.numbers is not None  # load_rules always reads them
+            assert numbers is not None  # load_rules always reads them
             try:
-                value = NORMALIZERS[vocab.normalize](raw, rules.numbers)
+                value = NORMALIZERS[vocab.normalize](raw, numbers)
             except (ValueError, AttributeError, KeyError):
                 return None
             out[name] = value
@@ -116,22 +144,19 @@ def candidates(text: str, rules: RuleSet) -> list[Mention]:
     all_rules = rules.rules
     found: list[Mention] = []
     for pos, bucket in starts(text, rules):
-        regex, slots = bucket.compiled()
-        m = regex.match(text, pos)
-        if m is None:
-            continue
-        regs = m.regs
-        for ri, gi, named in slots:
-            s, e = regs[gi]
-            if s < 0 or s == e:
+        for ri, regex in bucket.compiled():
+            m = regex.match(text, pos)
+            if m is None:
+                continue
+            s, e = m.span()
+            if s == e:
                 continue
             if "\n" in text[s:e] and _BLANK_LINE.search(text, s, e):
                 continue  # a pattern's own [\s-]* ran across a paragraph break
             rule = all_rules[ri]
             if not _context_ok(rule, text, s, e):
                 continue
-            raw = {name: m.group(idx) for name, idx in named}
-            groups = _normalise(rule, rules, raw)
+            groups = _normalise(rule, rules.numbers, m)
             if groups is None:
                 continue
             found.append(Mention(s, e, rule, groups))
@@ -142,12 +167,12 @@ def select(found: list[Mention], order: Mapping[str, int]) -> list[Mention]:
     """Non-overlapping mentions, longest first, then higher priority, then earlier rule; sorted by start."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, order[c.rule.name], c.start))
     taken: list[Mention] = []
-    used: dict[int, bool] = {}  # characters already covered (only those of candidates)
+    used: set[int] = set()  # characters already covered (only those of candidates)
     for c in ranked:
         span = range(c.start, c.end)
-        if any(i in used for i in span):
+        if not used.isdisjoint(span):
             continue
         taken.append(c)
-        used.update(dict.fromkeys(span, True))
+        used.update(span)
     taken.sort(key=lambda c: c.start)
     return taken

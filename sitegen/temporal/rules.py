@@ -18,7 +18,7 @@ from typing import Any
 
 from sitegen.datafile import read_toml
 
-from .matcher import ANY, Matcher, build_matcher, first_words, trie
+from .matcher import ANY, Matcher, build_matcher, first_pairs, trie
 from .model import RuleError
 from .resolve import NumberWords
 from .tense import TenseCues, load_cues
@@ -69,7 +69,9 @@ class Rule:
     flags: int
     group_names: tuple[str, ...]  # named groups in order
     first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
+    first_pairs: frozenset[tuple[str, str]]  # ... with the word after each (see matcher.first_pairs)
     groups: Mapping[str, str]  # group name -> vocabulary name
+    fields: tuple[tuple[int, str, Vocabulary | None], ...]  # each named group: (number, name in a mention, vocabulary)
     resolve: str | None
     value: str | None
     args: Mapping[str, Any]
@@ -232,7 +234,7 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
         lexicon.update(re.findall(r"[a-z]+", _REF.sub(" ", rule.pattern).casefold()))
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
-        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset, FLAGS), frozenset(lexicon),
+        MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset), frozenset(lexicon),
         _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns),
     )
 
@@ -349,7 +351,8 @@ def _load_rule_file(
         except re.error as err:
             raise fail("pattern", f"has an invalid pattern: {err}") from None
         group_names = tuple(sorted(parsed.state.groupdict, key=parsed.state.groupdict.__getitem__))
-        firsts = first_words(parsed)
+        pairs = first_pairs(parsed)
+        firsts = frozenset(a for a, _ in pairs)
         if ANY in firsts:
             raise fail("pattern", "can begin with any word (start it with a literal word, a number or a {vocabulary})")
         for g in group_names:
@@ -381,7 +384,9 @@ def _load_rule_file(
                 flags=flags,
                 group_names=group_names,
                 first_words=firsts,
+                first_pairs=pairs,
                 groups=MappingProxyType(groups),
+                fields=tuple((parsed.state.groupdict[g], g.split("__", 1)[0], vocabs.get(groups[g])) for g in group_names),
                 resolve=resolver,
                 value=spec.get("value"),
                 args=MappingProxyType(dict(args)),
