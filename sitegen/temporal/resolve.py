@@ -267,7 +267,13 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             return None
         time = g.get("partofday") or g.get("clock")
         return Resolved(f"XXXX-{month:02d}-{day:02d}" + (f"T{time}" if time else ""), type="TIME" if time else None)
-    if g.get("dow") is not None:
+    if g.get("yearrel") is not None:  # "Oct. 23 last year"
+        d = _day_or_none(ctx.dct.year + int(g["yearrel"]), month, day)
+    elif g.get("rel") is not None:  # "last Oct. 23", "next March 3": as "last October" counts
+        rel, past = int(g["rel"]), (month, day) < (ctx.dct.month, ctx.dct.day)
+        y = ctx.dct.year if rel == 0 else ctx.dct.year - (not past) if rel < 0 else ctx.dct.year + past
+        d = _day_or_none(y, month, day)
+    elif g.get("dow") is not None:
         d = resolve_month_day_weekday(month, day, int(g["dow"]), ctx.dct, ctx.tense)
     else:
         d = resolve_month_day(month, day, ctx.dct, ctx.tense)
@@ -275,6 +281,13 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return None
     p = _with_time(Point("day", d), g)
     return _point(p, None, _time_type(p))
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
