@@ -515,6 +515,17 @@ def _phrase(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
+_PREV_WORD = re.compile(r"([^\W_]+)[^\w]*$")
+
+
+def _use(text: str, start: int, end: int) -> tuple[str, str]:
+    """A phrase in one use: the word before it (case-folded) and the phrase as written (spaces
+    folded), so "Orangemen march" is no use of the month "March" and "in the weeks before" none
+    of "After weeks of"."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return (m.group(1).casefold() if m else "", " ".join(text[start:end].split()))
+
+
 _POD = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
 
 
@@ -545,12 +556,14 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
 
     A loss is a system timex without a gold match (spurious), a gold timex without a system
     match (missed), or a match whose value differs. For each, the audit asks the corpus
-    whether its own annotators did what we did with the same words (case- and space-folded):
+    whether its own annotators did what we did with the same words in the same use:
 
-    * spurious, and the gold tags the same phrase elsewhere;
-    * missed, and the same phrase stands untagged elsewhere in the gold;
-    * wrong value of a different form (shape), and the gold gives the same phrase a value of
-      our form elsewhere ("last week" as ``1989-WXX`` here, ``1998-W08`` there);
+    * spurious, and the gold tags the same words (as written) elsewhere;
+    * missed, and the same phrase stands untagged after the same word elsewhere ("the recent
+      sale" tagged, "the recent closing" not);
+    * wrong value of a different form (shape) on the same words as the gold's, and the gold
+      gives that phrase a value of our form elsewhere ("last week" as ``1989-WXX`` here,
+      ``1998-W08`` there);
     * wrong value that is ours less a part of day the issue asks for ("Monday morning" is
       ``2023-11-06TMO``, where the gold often writes the day alone);
     * wrong value that is the gold's in ISO form (``2000-W07`` for ``2000-W7``, ``1949`` for
@@ -562,22 +575,21 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
     twin. The rest are "consistent" losses (the gold never tags the phrase, tags it wherever it
     stands, or gives no excuse for the value): real errors of ours, a convention we could follow,
     or a gold value wrong against its own text, which the audit cannot tell apart. The ceiling
-    is the value F1 with every consistent loss fixed and the inconsistent ones left as they are:
-    no honest tagger scores above it on this corpus by following one policy per phrase.
+    is the value F1 with every consistent loss fixed and the inconsistent ones left as they are.
     """
     gold_values: dict[str, set[str]] = collections.defaultdict(set)
-    gold_phrases: set[str] = set()
+    gold_texts: set[str] = set()
     for d in docs:
         for g in d.gold:
             gold_values[_phrase(g.text)].add(shape(g.value))
-            gold_phrases.add(_phrase(g.text))
+            gold_texts.add(_use(d.text, g.start, g.end)[1])
 
-    def untagged_elsewhere(phrase: str, here: tuple[str, int]) -> bool:
-        words = phrase.split()
-        rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])", re.I)
+    def untagged_elsewhere(doc: Doc, start: int, end: int) -> bool:
+        prev, phrase = _use(doc.text, start, end)
+        rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w])")
         for d in docs:
             for m in rx.finditer(d.text):
-                if (d.doc_id, m.start()) == here:
+                if (d.doc_id, m.start()) == (doc.doc_id, start) or _use(d.text, m.start(), m.end())[0] != prev:
                     continue
                 if not any(g.start < m.end() and m.start() < g.end for g in d.gold):
                     return True
@@ -602,7 +614,7 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
         for j, s in enumerate(system):
             if j in ms:
                 continue
-            if _phrase(s.text) in gold_phrases:
+            if _use(d.text, s.start, s.end)[1] in gold_texts:
                 note("spurious: the gold tags the phrase elsewhere", s.text)
             else:
                 note("spurious: the gold never tags the phrase", s.text)
@@ -610,7 +622,7 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
         for i, g in enumerate(gold):
             if i in mg:
                 continue
-            if untagged_elsewhere(_phrase(g.text), (d.doc_id, g.start)):
+            if untagged_elsewhere(d, g.start, g.end):
                 note("missed: the phrase stands untagged elsewhere", g.text)
             else:
                 note("missed: the gold tags the phrase wherever it stands", g.text)
@@ -627,7 +639,8 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
                 note("wrong value: the gold writes our value in a non-ISO form (W7, 1949-XX)", s.text)
             elif _impossible_weekday(g, d.dct):
                 note("wrong value: the gold's day is not that weekday within a week of publication", s.text)
-            elif shape(g.value) != shape(s.value) and shape(s.value) in gold_values[_phrase(s.text)]:
+            elif (_phrase(g.text) == _phrase(s.text) and shape(g.value) != shape(s.value)
+                  and shape(s.value) in gold_values[_phrase(s.text)]):
                 note("wrong value: the gold gives the phrase our form elsewhere", s.text)
             else:
                 note("wrong value: no excuse in the gold", s.text)

@@ -133,7 +133,7 @@ def _sys(doc, phrase, value, type_="DATE"):
 
 
 def test_audit_sorts_losses_by_what_the_gold_does_elsewhere():
-    a = _doc("a", "Prices fell last week. Rates are high now. It rained daily.",
+    a = _doc("a", "Prices fell last week. Rates are high now. Trains run daily.",
              [("last week", "DATE", "1989-WXX"), ("daily", "SET", "P1D")])
     b = _doc("b", "Sales rose Last Week and now fall. Buses run daily.",
              [("Last Week", "DATE", "1989-W43"), ("now", "DATE", "PRESENT_REF")])
@@ -146,7 +146,7 @@ def test_audit_sorts_losses_by_what_the_gold_does_elsewhere():
     assert got["classes"] == {
         "wrong value: the gold gives the phrase our form elsewhere": 1,  # 'last week' in a
         "spurious: the gold tags the phrase elsewhere": 1,  # 'now' in a
-        "missed: the phrase stands untagged elsewhere": 1,  # 'daily' in a ('daily' in b is untagged)
+        "missed: the phrase stands untagged elsewhere": 1,  # 'run daily' in a ('run daily' in b is untagged)
         "wrong value: no excuse in the gold": 1,  # W42 vs W43: same form, no excuse
         "spurious: the gold never tags the phrase": 1,  # 'Buses'
     }
@@ -160,3 +160,15 @@ def test_audit_counts_a_part_of_day_apart():
     a = _doc("a", "They met Friday night.", [("Friday night", "DATE", "1989-10-27")])
     got = te.audit([a], {"a": [_sys(a, "Friday night", "1989-10-27TNI", "TIME")]})
     assert got["classes"] == {"wrong value: a part of day the issue asks for": 1}
+
+
+def test_audit_excuses_no_homograph_and_no_span_of_ours():
+    a = _doc("a", "The March accession was agreed in the first two quarters of 1990.",
+             [("March", "DATE", "1999-03"), ("first two quarters of 1990", "DATE", "1990-H1")])
+    b = _doc("b", "Orangemen march in 1990 again.", [("1990", "DATE", "1990")])
+    outputs = {"a": [_sys(a, "1990", "1990")], "b": [_sys(b, "1990", "1990")]}
+    got = te.audit([a, b], outputs)
+    assert got["classes"] == {
+        "missed: the gold tags the phrase wherever it stands": 1,  # 'march' the verb is no twin
+        "wrong value: no excuse in the gold": 1,  # our '1990' is a span of ours, not the gold's phrase
+    }
