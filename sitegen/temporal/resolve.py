@@ -297,6 +297,14 @@ def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
     return r_month_day(g, ctx, args)
 
 
+def r_week_of(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the week of March 6 (, 2000): the ISO week holding that day."""
+    day = r_date_or_month_day(g, ctx, args)
+    if day is None or day.point is None:
+        return None if day is None else Resolved("XXXX-WXX")
+    return _point(coarsen(day.point.start, "week"))
+
+
 def r_month_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     month = int(g.get("month") or g.get("monthabbr") or 0)
     year = int(g["year"])
@@ -780,7 +788,7 @@ def r_clock(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"weekday", "month", "month_day", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
+TENSED = frozenset({"weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)
