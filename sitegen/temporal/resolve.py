@@ -787,6 +787,21 @@ def r_clock(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(Point("day", base.start, time), None, "TIME")
 
 
+_PM = {"AF", "EV"}  # parts of day after noon; "at night" is after noon from 6 ("10 at night")
+
+
+def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """4 in the morning / 3 o'clock in the afternoon / 10 at night: a clock time on the day
+    the story is on (as ``clock``)."""
+    h, mi = int(g["hour"]), int(g.get("minute") or 0)
+    pod = str(g.get("partofday") or "")
+    if (pod in _PM or (pod == "NI" and h >= 6)) and h < 12:
+        h += 12
+    elif h == 12:
+        h = {"MO": 0, "NI": 24}.get(pod, 12)  # midnight ends the day, as "midnight Friday"
+    return r_clock({"clock": f"{h:02d}:{mi:02d}"}, ctx, args)
+
+
 # resolvers that look at the tense (the others skip its cost)
 TENSED = frozenset({"weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
 
