@@ -452,8 +452,13 @@ def _attributes_quote(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
 # -- dating -----------------------------------------------------------------------------------
 
 
-def _usable(t: Timex) -> bool:
-    return t.type in ("DATE", "TIME") and t.value not in _WEAK_TIMEX and (t.earliest or t.latest) is not None
+def _usable(t: Timex, anaphoric: frozenset[str] = frozenset()) -> bool:
+    """A DATE or TIME with a calendar interval; or, of the ``anaphoric`` rules, one the tagger
+    could not place ("Two days later" after "last year's level"): the event just told places it
+    (see _offset_relation)."""
+    if t.type not in ("DATE", "TIME") or t.value in _WEAK_TIMEX:
+        return False
+    return (t.earliest or t.latest) is not None or t.rule in anaphoric
 
 
 def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sentence: Sentence,
@@ -470,7 +475,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
     """
     start, end = toks[0].start, toks[-1].end
     trig_start, trig_end = toks[i].start, toks[i + size - 1].end
-    inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t)]
+    inside = [t for t in timexes if start <= t.start and t.end <= end and _usable(t, lex.anaphoric_rules)]
     inside = [t for t in inside if kind == "noun" or not _modifier(t, toks, lex)]
     if kind == "verb":  # "said Tuesday that Hamas had released": Tuesday is the saying's
         inside = [t for t in inside if not any(x.low == "that" for x in toks if min(t.end, trig_start) <= x.start
@@ -491,7 +496,7 @@ def _governing_timex(toks: Sequence[_Token], i: int, size: int, kind: str, sente
                 and not any(x.low in (_w("relative") | _MARKS) or x.low in lex.pronouns or x.low in lex.between
                             for x in toks if trig_end <= x.start and x.end <= t.start):
             return t
-    opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and _usable(t)
+    opening = [t for t in timexes if sentence.start <= t.start < sentence.start + 12 and _usable(t, lex.anaphoric_rules)
                and (t.end <= start or _comma_after(t, toks)) and t.end <= trig_start
                and (kind != "statement" or _words_between(toks, t.end, trig_start) <= 8)]  # not ", her office said"
     if opening and kind != "noun":

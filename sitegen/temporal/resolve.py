@@ -486,6 +486,10 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         if b is None:
             return Resolved(_unspecified(gran))
         base = b
+    if rank(base.gran) > rank(gran) and not (unit == "year" and base.gran in ("month", "quarter", "half", "season")):
+        # "They met in March. Two days later": a count of days off a month names no day, and
+        # the month need not hold it (31 March + 2): say the day is unknown rather than guess
+        return Resolved(_unspecified(gran), point_mod(g.get("approx"), direction), None, None, anchor=False)
     p = _offset_point(base, n, unit)
     # "a year earlier" compares with the period under discussion; it does not move the story on
     return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, None, anchor=unit not in ("year", "quarter"))

@@ -33,6 +33,8 @@ CASES = [  # text, published, expected, why
     ("The group could arrive as soon as Tuesday.", "2000-04-03", [('Tuesday', 'DATE', '2000-04-04', None)], "'as soon as' points ahead"),
     ("It was not until Tuesday that he spoke.", "2000-03-29", [('Tuesday', 'DATE', '2000-03-28', None)], "a past clause before the deadline cue"),
     ("The crowds had gone by Saturday.", "2023-11-06", [('Saturday', 'DATE', '2023-11-04', None)], "'had' before 'by': a past deadline"),
+    ("They met in March. Two days later, it ended.", "2023-11-08", [('March', 'DATE', '2023-03', None), ('Two days later', 'DATE', 'XXXX-XX-XX', None)], "days off a month name no day: unknown, not March"),
+    ("They left the following week. A day earlier, talks failed.", "2023-11-08", [('the following week', 'DATE', '2023-W46', None), ('A day earlier', 'DATE', 'XXXX-XX-XX', None)], "a day off a week is no week"),
     ("He is expected to resign on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'is expected to' is a future cue"),
     ("The minister said Friday that he will resign.", "2024-03-04", [('Friday', 'DATE', '2024-03-01', None)], "reporting verb wins over a later 'will'"),
     ("They met on Monday.", None, [('Monday', 'DATE', 'XXXX-WXX-1', None)], "no publication date: underspecified"),
