@@ -12,7 +12,7 @@ every rule's groups after each match).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from re import _constants as _c  # type: ignore[attr-defined]
 from types import MappingProxyType
@@ -78,11 +78,10 @@ class Matcher:
     follow: Mapping[str, Mapping[str, Bucket | None]]
 
 
-def first_words(parsed: Any) -> frozenset[str]:
-    """The words (case-folded runs of letters and digits) a match of a parsed pattern
-    (``re._parser.parse``) can begin with; ``DIGIT`` for a number, ``ANY`` when the walk
-    cannot tell."""
-    return frozenset(a for a, _ in first_pairs(parsed))
+def first_words(pairs: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The first words of ``first_pairs``: the words (case-folded runs of letters and digits)
+    a match can begin with; ``DIGIT`` for a number, ``ANY`` when the walk cannot tell."""
+    return frozenset(a for a, _ in pairs)
 
 
 def first_pairs(parsed: Any) -> frozenset[tuple[str, str]]:

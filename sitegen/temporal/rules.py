@@ -18,7 +18,7 @@ from typing import Any
 
 from sitegen.datafile import read_toml
 
-from .matcher import ANY, Matcher, build_matcher, first_pairs, trie
+from .matcher import ANY, Matcher, build_matcher, first_pairs, first_words, trie
 from .model import RuleError
 from .resolve import NumberWords
 from .tense import TenseCues, load_cues
@@ -67,10 +67,7 @@ class Rule:
     pattern: str  # as written in the rule file
     source: str  # the expanded regular expression
     flags: int
-    group_names: tuple[str, ...]  # named groups in order
-    first_words: frozenset[str]  # the words a match can begin with (see matcher.first_words)
-    first_pairs: frozenset[tuple[str, str]]  # ... with the word after each (see matcher.first_pairs)
-    groups: Mapping[str, str]  # group name -> vocabulary name
+    first_pairs: frozenset[tuple[str, str]]  # the first two words a match can begin with (see matcher.first_pairs)
     fields: tuple[tuple[int, str, Vocabulary | None], ...]  # each named group: (number, name in a mention, vocabulary)
     resolve: str | None
     value: str | None
@@ -84,6 +81,11 @@ class Rule:
     examples: tuple[Example, ...]
     path: str
     line: int
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words a match can begin with."""
+        return first_words(self.first_pairs)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -352,8 +354,7 @@ def _load_rule_file(
             raise fail("pattern", f"has an invalid pattern: {err}") from None
         group_names = tuple(sorted(parsed.state.groupdict, key=parsed.state.groupdict.__getitem__))
         pairs = first_pairs(parsed)
-        firsts = frozenset(a for a, _ in pairs)
-        if ANY in firsts:
+        if ANY in first_words(pairs):
             raise fail("pattern", "can begin with any word (start it with a literal word, a number or a {vocabulary})")
         for g in group_names:
             groups.setdefault(g, "")
@@ -382,10 +383,7 @@ def _load_rule_file(
                 pattern=pattern,
                 source=source,
                 flags=flags,
-                group_names=group_names,
-                first_words=firsts,
                 first_pairs=pairs,
-                groups=MappingProxyType(groups),
                 fields=tuple((parsed.state.groupdict[g], g.split("__", 1)[0], vocabs.get(groups[g])) for g in group_names),
                 resolve=resolver,
                 value=spec.get("value"),
