@@ -125,6 +125,18 @@ def resolve_month(month: int, published: date, tense: str) -> date:
     return date(y if month <= published.month else y - 1, month, 1)
 
 
+def rel_year(rel: int, when: tuple[int, ...], published: date) -> int:
+    """The year "last" (-1), "this" (0) or "next" (1) gives a month ``(month,)`` or a day
+    ``(month, day)``: "last October" is the latest October before the publication month,
+    "next March 3" the first March 3 after the publication day, "this June" this year's."""
+    now = (published.month, published.day)[: len(when)]
+    if rel < 0:
+        return published.year if when < now else published.year - 1
+    if rel > 0:
+        return published.year if when > now else published.year + 1
+    return published.year
+
+
 def resolve_weekend(published: date, rel: int, tense: str) -> Point:
     """"the weekend": in a weekend article, that weekend; otherwise the last one before
     publication, or with a future cue the next one. "last"/"next weekend" move a week."""
@@ -269,10 +281,8 @@ def r_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(f"XXXX-{month:02d}-{day:02d}" + (f"T{time}" if time else ""), type="TIME" if time else None)
     if g.get("yearrel") is not None:  # "Oct. 23 last year"
         d = _day_or_none(ctx.dct.year + int(g["yearrel"]), month, day)
-    elif g.get("rel") is not None:  # "last Oct. 23", "next March 3": as "last October" counts
-        rel, past = int(g["rel"]), (month, day) < (ctx.dct.month, ctx.dct.day)
-        y = ctx.dct.year if rel == 0 else ctx.dct.year - (not past) if rel < 0 else ctx.dct.year + past
-        d = _day_or_none(y, month, day)
+    elif g.get("rel") is not None:  # "last Oct. 23", "next March 3"
+        d = _day_or_none(rel_year(int(g["rel"]), (month, day), ctx.dct), month, day)
     elif g.get("dow") is not None:
         d = resolve_month_day_weekday(month, day, int(g["dow"]), ctx.dct, ctx.tense)
     else:
@@ -300,8 +310,10 @@ def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
 def r_week_of(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """the week of March 6 (, 2000): the ISO week holding that day."""
     day = r_date_or_month_day(g, ctx, args)
-    if day is None or day.point is None:
-        return None if day is None else Resolved("XXXX-WXX")
+    if day is None:
+        return None
+    if day.point is None:  # no publication date, no year
+        return Resolved(_unspecified("week"))
     return _point(coarsen(day.point.start, "week"))
 
 
@@ -321,15 +333,9 @@ def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return _point(Point("month", date(ctx.dct.year + int(g["yearrel"]), month, 1)))
     if ctx.dct is None:
         return Resolved(f"XXXX-{month:02d}")
-    if rel is None or rel == 0:
-        if rel == 0:
-            return _point(Point("month", date(ctx.dct.year, month, 1)))
+    if rel is None:
         return _point(Point("month", resolve_month(month, ctx.dct, ctx.tense)))
-    if rel < 0:
-        y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
-    else:
-        y = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
-    return _point(Point("month", date(y, month, 1)))
+    return _point(Point("month", date(rel_year(rel, (month,), ctx.dct), month, 1)))
 
 
 def r_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:

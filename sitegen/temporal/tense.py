@@ -18,7 +18,7 @@ from .matcher import trie
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
 KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
-        "deadline_past_after", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
+        "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before")
 
 
@@ -40,7 +40,7 @@ class TenseCues:
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
     deadline: re.Pattern[str]
-    deadline_past_after: re.Pattern[str]
+    deadline_past: re.Pattern[str]
     past_only: frozenset[str]
     past_forms: frozenset[str]
     past_subject: frozenset[str]
@@ -65,7 +65,7 @@ class TenseCues:
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
             deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
-            deadline_past_after=re.compile(rf"\b(?:{alt['deadline_past_after']})\b", i),
+            deadline_past=re.compile(rf"\b(?:{alt['deadline_past']})\b", i),
             past_only=frozenset(w.casefold() for w in table["past_only"]),
             past_forms=frozenset(w.casefold() for w in table["past_forms"]),
             past_subject=frozenset(w.casefold() for w in table["past_subject"]),
@@ -147,7 +147,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "past"
     deadline = cues.deadline.search(before)
     if deadline:
-        past = cues.deadline_past_after.search(before, 0, deadline.start()) or cues.deadline_past_after.search(text[end : end + 40])
+        past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
         return "none" if past else "future"
     for cue in reversed(list(cues.future.finditer(before))):
         if cues.future_in_past.search(before[: cue.start()]):
