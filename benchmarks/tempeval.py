@@ -439,21 +439,14 @@ class Error:
 def find_errors(docs: list[Doc], outputs: dict[str, list[Span]]) -> list[Error]:
     """All errors, one per (match facet): missed, spurious, span, type, value, mod."""
     errors: list[Error] = []
-    for d in docs:
-        gold, system = d.gold, outputs[d.doc_id]
-        pairs = match(gold, system)
-        mg = {i for i, _ in pairs}
-        ms = {j for _, j in pairs}
-        for i, g in enumerate(gold):
-            if i not in mg:
-                errors.append(Error(f"missed {g.type}", d.doc_id, g, None,
-                                    g.text.lower(), _ctx(d.text, g.start, g.end), shape(g.value)))
-        for j, s in enumerate(system):
-            if j not in ms:
-                errors.append(Error(f"spurious {s.rule}", d.doc_id, None, s,
-                                    s.text.lower(), _ctx(d.text, s.start, s.end), s.type))
-        for i, j in pairs:
-            g, s = gold[i], system[j]
+    for d, kind, g, s in _losses(docs, outputs):
+        if kind == "missed":
+            errors.append(Error(f"missed {g.type}", d.doc_id, g, None,
+                                g.text.lower(), _ctx(d.text, g.start, g.end), shape(g.value)))
+        elif kind == "spurious":
+            errors.append(Error(f"spurious {s.rule}", d.doc_id, None, s,
+                                s.text.lower(), _ctx(d.text, s.start, s.end), s.type))
+        else:
             ctx = _ctx(d.text, min(g.start, s.start), max(g.end, s.end))
             if (g.start, g.end) != (s.start, s.end):
                 if s.start <= g.start and s.end >= g.end:
@@ -533,6 +526,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _BARE_WEEKDAY = re.compile(r"(?i)^(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$")
 
 
+def _wording(phrase: str, flags: int = 0) -> re.Pattern[str]:
+    """The words of ``phrase`` as whole words, any run of spaces between them."""
+    return re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w])", flags)
+
+
 def _iso(value: str) -> str:
     """The gold's value in ISO 8601 / TIMEX3 form: weeks zero-padded (``2000-W7`` ->
     ``2000-W07``), placeholders for an unknown month or day of a known year dropped
@@ -549,6 +547,24 @@ def _impossible_weekday(g: Span, dct: dt.date | None) -> bool:
     if not m or day is None or dct is None:
         return False
     return day.weekday() != _WEEKDAYS.index(m.group(1).lower()) or abs((day - dct).days) > 7
+
+
+def _losses(docs: list[Doc], outputs: dict[str, list[Span]]):
+    """Each doc's value-F1 outcome per timex: ``(doc, kind, gold, system)`` with kind
+    ``spurious`` (no gold), ``missed`` (no system), ``right`` or ``wrong`` (value)."""
+    for d in docs:
+        gold, system = d.gold, outputs[d.doc_id]
+        pairs = match(gold, system)
+        mg = {i for i, _ in pairs}
+        ms = {j for _, j in pairs}
+        for j, s in enumerate(system):
+            if j not in ms:
+                yield d, "spurious", None, s
+        for i, g in enumerate(gold):
+            if i not in mg:
+                yield d, "missed", g, None
+        for i, j in pairs:
+            yield d, "right" if gold[i].value == system[j].value else "wrong", gold[i], system[j]
 
 
 def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
@@ -586,7 +602,7 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
 
     def untagged_elsewhere(doc: Doc, start: int, end: int) -> bool:
         prev, phrase = _use(doc.text, start, end)
-        rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![\w])")
+        rx = _wording(phrase)
         for d in docs:
             for m in rx.finditer(d.text):
                 if (d.doc_id, m.start()) == (doc.doc_id, start) or _use(d.text, m.start(), m.end())[0] != prev:
@@ -597,58 +613,135 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
 
     classes: collections.Counter = collections.Counter()
     examples: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    n_gold = n_sys = value_ok = 0
-    fix_ok = fix_sys = 0  # what fixing every consistent loss would change
-    for d in docs:
-        gold, system = d.gold, outputs[d.doc_id]
-        n_gold += len(gold)
-        n_sys += len(system)
-        pairs = match(gold, system)
-        mg = {i for i, _ in pairs}
-        ms = {j for _, j in pairs}
+    value_ok = fix_ok = fix_sys = 0  # fix_*: what fixing every consistent loss would change
+    n_gold = sum(len(d.gold) for d in docs)
+    n_sys = sum(len(outputs[d.doc_id]) for d in docs)
 
-        def note(cls: str, text: str) -> None:
-            classes[cls] += 1
-            examples[cls][_phrase(text)] += 1
+    def note(cls: str, text: str) -> None:
+        classes[cls] += 1
+        examples[cls][_phrase(text)] += 1
 
-        for j, s in enumerate(system):
-            if j in ms:
-                continue
+    for d, kind, g, s in _losses(docs, outputs):
+        if kind == "right":
+            value_ok += 1
+        elif kind == "spurious":
             if _use(d.text, s.start, s.end)[1] in gold_texts:
                 note("spurious: the gold tags the phrase elsewhere", s.text)
             else:
                 note("spurious: the gold never tags the phrase", s.text)
                 fix_sys -= 1
-        for i, g in enumerate(gold):
-            if i in mg:
-                continue
+        elif kind == "missed":
             if untagged_elsewhere(d, g.start, g.end):
                 note("missed: the phrase stands untagged elsewhere", g.text)
             else:
                 note("missed: the gold tags the phrase wherever it stands", g.text)
                 fix_sys += 1
                 fix_ok += 1
-        for i, j in pairs:
-            g, s = gold[i], system[j]
-            if g.value == s.value:
-                value_ok += 1
-                continue
-            if _POD.search(s.value or "") and _POD.sub("", s.value) == g.value:
-                note("wrong value: a part of day the issue asks for", s.text)
-            elif _iso(g.value) == s.value:
-                note("wrong value: the gold writes our value in a non-ISO form (W7, 1949-XX)", s.text)
-            elif _impossible_weekday(g, d.dct):
-                note("wrong value: the gold's day is not that weekday within a week of publication", s.text)
-            elif (_phrase(g.text) == _phrase(s.text) and shape(g.value) != shape(s.value)
-                  and shape(s.value) in gold_values[_phrase(s.text)]):
-                note("wrong value: the gold gives the phrase our form elsewhere", s.text)
-            else:
-                note("wrong value: no excuse in the gold", s.text)
-                fix_ok += 1
+        elif _POD.search(s.value or "") and _POD.sub("", s.value) == g.value:
+            note("wrong value: a part of day the issue asks for", s.text)
+        elif _iso(g.value) == s.value:
+            note("wrong value: the gold writes our value in a non-ISO form (W7, 1949-XX)", s.text)
+        elif _impossible_weekday(g, d.dct):
+            note("wrong value: the gold's day is not that weekday within a week of publication", s.text)
+        elif (_phrase(g.text) == _phrase(s.text) and shape(g.value) != shape(s.value)
+              and shape(s.value) in gold_values[_phrase(s.text)]):
+            note("wrong value: the gold gives the phrase our form elsewhere", s.text)
+        else:
+            note("wrong value: no excuse in the gold", s.text)
+            fix_ok += 1
     now = _prf(value_ok, n_sys, n_gold)["F1"]
     ceiling = _prf(value_ok + fix_ok, n_sys + fix_sys, n_gold)["F1"]
     return {"value_f1": now, "ceiling_value_f1": ceiling, "classes": dict(classes),
             "examples": {k: v.most_common(8) for k, v in examples.items()}}
+
+
+LABELS = Path(__file__).resolve().parent / "tempeval-audit-labels.tsv"
+_NOT_OURS = frozenset({"GOLD-WRONG", "BOTH-DEFENSIBLE"})
+
+
+def load_labels(path: Path = LABELS) -> dict[tuple, str]:
+    """An independent reader's label (``OURS-WRONG``, ``GOLD-WRONG``, ``BOTH-DEFENSIBLE``) for
+    losses, keyed ``(doc, kind, start)`` where the row gives the start offset (of the gold
+    timex for ``MISSED``, ours otherwise) and ``(doc, kind, phrase)`` where it does not."""
+    labels: dict[tuple, str] = {}
+    with path.open(encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            key = row.get("start") or _phrase(row["phrase"])
+            labels[(row["doc"], row["kind"], int(key) if key.isdigit() else key)] = row["label"]
+    return labels
+
+
+def labelled_ceiling(docs: list[Doc], outputs: dict[str, list[Span]], labels: dict[tuple, str]) -> dict:
+    """The value F1 with every loss of ours fixed, and nothing else.
+
+    Stricter than the ceiling of :func:`audit`, which counts every loss the gold cannot excuse
+    as ours. Here a loss counts as fixable only when
+
+    * no reader's label says the gold is wrong or that both readings are defensible
+      (unlabelled losses count as ours);
+    * for a spurious tag, the gold leaves the same wording untagged in more than half its uses;
+      for a miss, the gold tags it in at least half (a use inside a longer gold timex is no use
+      of the wording alone): otherwise following the gold here costs more tags than it wins;
+    * for a wrong value, the gold's value is not ours less a part of day, ours in non-ISO
+      form, an impossible weekday, or a form the gold gives the same wording less often than
+      ours.
+    """
+    uses: dict[str, tuple[int, int]] = {}
+
+    def tag_rate(phrase: str) -> tuple[int, int]:
+        if phrase not in uses:
+            rx = _wording(phrase, re.I)
+            n = tagged = 0
+            for d in docs:
+                for m in rx.finditer(d.text):
+                    cover = [g for g in d.gold if g.start < m.end() and m.start() < g.end]
+                    if any(_phrase(g.text) != phrase and g.start <= m.start() and m.end() <= g.end
+                           for g in cover):
+                        continue
+                    n += 1
+                    tagged += bool(cover)
+            uses[phrase] = (n, tagged)
+        return uses[phrase]
+
+    forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for d in docs:
+        for g in d.gold:
+            forms[_phrase(g.text)][shape(g.value)] += 1
+
+    def label(doc: Doc, kind: str, span: Span) -> str:
+        return labels.get((doc.doc_id, kind, span.start)) or labels.get((doc.doc_id, kind, _phrase(span.text)), "")
+
+    value_ok = fix_ok = fix_sys = 0
+    n_gold = sum(len(d.gold) for d in docs)
+    n_sys = sum(len(outputs[d.doc_id]) for d in docs)
+    fixable: collections.Counter = collections.Counter()
+    for d, kind, g, s in _losses(docs, outputs):
+        if kind == "right":
+            value_ok += 1
+        elif kind == "spurious":
+            n, tagged = tag_rate(_phrase(s.text))
+            if label(d, "SPURIOUS", s) not in _NOT_OURS and 2 * tagged < n:
+                fix_sys -= 1
+                fixable["spurious"] += 1
+        elif kind == "missed":
+            n, tagged = tag_rate(_phrase(g.text))
+            if label(d, "MISSED", g) not in _NOT_OURS and 2 * tagged >= n:
+                fix_sys += 1
+                fix_ok += 1
+                fixable["missed"] += 1
+        else:
+            excused = ((_POD.search(s.value or "") and _POD.sub("", s.value) == g.value)
+                       or _iso(g.value) == s.value or _impossible_weekday(g, d.dct)
+                       or (_phrase(g.text) == _phrase(s.text)
+                           and forms[_phrase(s.text)][shape(s.value)] > forms[_phrase(s.text)][shape(g.value)]))
+            if not excused and label(d, "WRONG-VALUE", s) not in _NOT_OURS:
+                fix_ok += 1
+                fixable["wrong value"] += 1
+    return {"value_f1": _prf(value_ok, n_sys, n_gold)["F1"],
+            "labelled_ceiling_value_f1": _prf(value_ok + fix_ok, n_sys + fix_sys, n_gold)["F1"],
+            "fixable": dict(fixable)}
 
 
 def format_audit(a: dict) -> str:
@@ -820,6 +913,11 @@ def main(argv: list[str] | None = None) -> int:
             res["audit"] = audit(docs, outputs)
             print(f"\naudit of value F1 losses ({args.folder}):")
             print(format_audit(res["audit"]))
+            res["labelled"] = labelled_ceiling(docs, outputs, load_labels())
+            fx = res["labelled"]["fixable"]
+            print(f"with only the losses of ours fixed (labels: {LABELS.name}; see labelled_ceiling()): "
+                  f"{res['labelled']['labelled_ceiling_value_f1']:.3f} "
+                  f"({', '.join(f'{n} {k}' for k, n in sorted(fx.items()))} fixable)")
         report["systems"][args.tagger] = res
 
     if not args.no_dateparser and args.tagger != "dateparser":

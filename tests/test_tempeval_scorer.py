@@ -172,3 +172,29 @@ def test_audit_excuses_no_homograph_and_no_span_of_ours():
         "missed: the gold tags the phrase wherever it stands": 1,  # 'march' the verb is no twin
         "wrong value: no excuse in the gold": 1,  # our '1990' is a span of ours, not the gold's phrase
     }
+
+
+def test_labelled_ceiling_fixes_only_losses_of_ours(tmp_path):
+    a = _doc("a", "Prices fell last week. Trains run daily. Rates rose recently.",
+             [("last week", "DATE", "1989-WXX"), ("daily", "SET", "P1D"), ("recently", "DATE", "PAST_REF")])
+    b = _doc("b", "Buses run daily. Ships sail daily. It rained recently, it snowed recently.",
+             [("daily", "SET", "P1D")])
+    outputs = {
+        "a": [_sys(a, "last week", "1989-W43")],  # 'daily' and 'recently' missed
+        "b": [_sys(b, "Buses", "1989"), _sys(b, "daily", "P1D", "SET")],
+    }
+    labels_file = tmp_path / "labels.tsv"
+    labels_file.write_text(
+        "doc\tstart\tkind\tphrase\tgold\tours\tlabel\treason\tround\n"
+        f"a\t{a.text.index('last week')}\tWRONG-VALUE\tlast week\t-\t-\tGOLD-WRONG\tthe week is known\tt\n"
+        "a\t\tMISSED\tRecently\t-\t-\tOURS-WRONG\tkeyed by phrase\tt\n", encoding="utf-8")
+    labels = te.load_labels(labels_file)
+    got = te.labelled_ceiling([a, b], outputs, labels)
+    # 'last week': the reader says the gold is wrong. 'Buses': unlabelled and never tagged,
+    # fixable. 'daily' in a: the gold tags 2 of its 3 uses, fixable. 'recently': labelled ours,
+    # but the gold leaves 2 of its 3 uses untagged, so tagging it costs more than it wins.
+    assert got["fixable"] == {"spurious": 1, "missed": 1}
+    assert got["value_f1"] == pytest.approx(2 * 1 / (3 + 4))
+    assert got["labelled_ceiling_value_f1"] == pytest.approx(2 * 2 / (3 + 4))
+    daily = ("a", "MISSED", a.text.index("daily"))
+    assert te.labelled_ceiling([a, b], outputs, {**labels, daily: "BOTH-DEFENSIBLE"})["fixable"] == {"spurious": 1}
