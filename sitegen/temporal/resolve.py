@@ -28,6 +28,7 @@ class Context:
     dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
     ref: Point | None  # the last calendar date the text mentioned (reference time)
     tense: str  # "future" or "none" (see tense.py)
+    span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,6 +530,10 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if base is None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "")  # a [periodnoun] key: a granularity, or "ref" (the period under discussion)
+    if noun == "ref" and ctx.span is not None:
+        # "For the nine months, net rose. In the year-earlier period": the same span a year
+        # back, which no calendar value names: its length, as "the year-earlier nine months"
+        return Resolved(ctx.span, None, None, "DURATION", anchor=False)
     want = noun if noun in GRANS else ""
     forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
     if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
@@ -754,6 +759,15 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         count += 0.5
     mod = g.get("approx") or g.get("suffix") or ("EQUAL_OR_LESS" if g.get("within") else None)
     return Resolved(duration_value(count, unit), mod)
+
+
+def r_report_span(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"the nine months" / "the first six months": a span of a results year (a duration, as
+    ``duration``); more than twelve months is no part of one year, so left to ``duration``.
+    The tagger makes it the period under discussion (see tagger.report_year)."""
+    if g.get("count") is None or g["count"] > 12 or g["count"] != int(g["count"]):
+        return None
+    return r_duration(g, ctx, args)
 
 
 def r_set_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:

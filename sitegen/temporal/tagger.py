@@ -64,6 +64,15 @@ def bound_interval(
     return earliest, latest
 
 
+def report_year(ref: Point | None, dct: date | None) -> Point | None:
+    """The period under discussion after a reporting span ("For the nine months, net rose"):
+    the year the span lies in, that of the quarter (half, year) under discussion, else of
+    publication. A year-earlier comparison after it is that year a year back, not the quarter."""
+    if ref is not None and ref.gran in ("quarter", "half", "year"):
+        return Point("year", date(ref.start.year, 1, 1))
+    return Point("year", date(dct.year, 1, 1)) if dct is not None else ref
+
+
 def _fill(template: str, groups: dict[str, object]) -> str:
     out = template
     for k, v in groups.items():
@@ -128,11 +137,12 @@ def _resolve_all(
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
+    span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        ctx = Context(dct, pod, ref, tense)
+        ctx = Context(dct, pod, ref, tense, span)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -155,4 +165,7 @@ def _resolve_all(
             and not m.rule.args.get("keep_ref")
         ):
             ref = Point(res.point.gran, res.point.start)
+            span = None
+        elif m.rule.args.get("report_span") and type_ == "DURATION":
+            span, ref = res.value, report_year(ref, dct)
     return out, bad

@@ -124,6 +124,12 @@ CASES = [  # text, published, expected, why
     ("Net rose in the third quarter from $5 million a year earlier.", "1989-11-02", [('the third quarter', 'DATE', '1989-Q3', None), ('a year earlier', 'DATE', '1988-Q3', None)], "a year earlier keeps the quarter"),
     ("Sales rose in the third quarter. In the quarter ended April 30, the retailer lost money.", "2023-10-26", [('the third quarter', 'DATE', '2023-Q3', None), ('the quarter', 'DATE', '2023-Q1', None), ('April 30', 'DATE', '2023-04-30', None)],
      "a quarter named by its end day is that quarter, not the one under discussion"),
+    ("For the nine months, net rose to $9 million from $8 million a year earlier.", "1989-11-02", [('the nine months', 'DURATION', 'P9M', None), ('a year earlier', 'DATE', '1988', None)],
+     "after a results span, a year earlier is its year a year back: nine months are no quarter"),
+    ("Net fell in the third quarter. For the nine months, net was $9 million; in the year-earlier period it was $8 million.", "1989-11-02", [('the third quarter', 'DATE', '1989-Q3', None), ('the nine months', 'DURATION', 'P9M', None), ('the year-earlier period', 'DURATION', 'P9M', None)],
+     "the year-earlier period after a results span is that span, a duration as 'the year-earlier nine months'"),
+    ("For the nine months, net rose. In the third quarter, it fell from a year earlier.", "1989-11-02", [('the nine months', 'DURATION', 'P9M', None), ('the third quarter', 'DATE', '1989-Q3', None), ('a year earlier', 'DATE', '1988-Q3', None)],
+     "a quarter named after the span is the period under discussion again"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
