@@ -12,7 +12,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from .calendar import Point, interval_of, rank
-from .extract import Mention, candidates, select
+from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
@@ -71,6 +71,13 @@ def report_year(ref: Point | None, dct: date | None) -> Point | None:
     if ref is not None and ref.gran in ("quarter", "half", "year"):
         return Point("year", date(ref.start.year, 1, 1))
     return Point("year", date(dct.year, 1, 1)) if dct is not None else ref
+
+
+def _background(m: Mention, text: str) -> bool:
+    """A mention its rule's ``keep_ref_before`` finds just before it is background to the
+    story ("After a flat second quarter, the company ..."): it does not move the reference."""
+    pat = m.rule.keep_ref_before
+    return pat is not None and pat.search(text, max(0, m.start - CONTEXT), m.start) is not None
 
 
 def _fill(template: str, groups: dict[str, object]) -> str:
@@ -163,6 +170,7 @@ def _resolve_all(
             and rank(res.point.gran) <= rank("year")
             and res.anchor
             and not m.rule.args.get("keep_ref")
+            and not _background(m, text)
         ):
             ref = Point(res.point.gran, res.point.start)
             span = None

@@ -130,6 +130,10 @@ CASES = [  # text, published, expected, why
      "the year-earlier period after a results span is that span, a duration as 'the year-earlier nine months'"),
     ("For the nine months, net rose. In the third quarter, it fell from a year earlier.", "1989-11-02", [('the nine months', 'DURATION', 'P9M', None), ('the third quarter', 'DATE', '1989-Q3', None), ('a year earlier', 'DATE', '1988-Q3', None)],
      "a quarter named after the span is the period under discussion again"),
+    ("Net rose in the third quarter. After a weak second quarter, sales recovered; in the year-earlier period, costs were high.", "1989-11-02", [('the third quarter', 'DATE', '1989-Q3', None), ('second quarter', 'DATE', '1989-Q2', None), ('the year-earlier period', 'DATE', '1988-Q3', None)],
+     "a quarter after 'after' is background: the reported quarter stays under discussion"),
+    ("Net rose in the third quarter. In the second quarter, it fell from a year earlier.", "1989-11-02", [('the third quarter', 'DATE', '1989-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None), ('a year earlier', 'DATE', '1988-Q2', None)],
+     "a quarter the story turns to is under discussion"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
