@@ -601,6 +601,19 @@ def r_the_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(shift(coarsen(ctx.dct, "quarter"), -1, "quarter"))
 
 
+def r_this_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"this quarter's loss": in a story on a quarter already over (the one under discussion
+    ended before publication, within the last year) the results are that quarter's; with a
+    future cue, or with no such quarter, the quarter of publication."""
+    if ctx.dct is None:
+        return Resolved("XXXX-QX")
+    now = coarsen(ctx.dct, "quarter")
+    ref = ctx.ref
+    if ctx.tense != "future" and ref is not None and ref.gran == "quarter" and shift(now, -4, "quarter").start <= ref.start < now.start:
+        return Resolved(value_of(ref), None, ref, None, anchor=False)
+    return _point(now)
+
+
 def quarter_ending(end: date) -> Point:
     """The calendar quarter a three-month reporting period ending on ``end`` names: the one
     holding most of its three months (ended Sept. 30 -> Q3; a fiscal quarter ended July 31,
@@ -827,7 +840,7 @@ def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
+TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)

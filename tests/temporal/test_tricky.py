@@ -134,6 +134,12 @@ CASES = [  # text, published, expected, why
      "a quarter after 'after' is background: the reported quarter stays under discussion"),
     ("Net rose in the third quarter. In the second quarter, it fell from a year earlier.", "1989-11-02", [('the third quarter', 'DATE', '1989-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None), ('a year earlier', 'DATE', '1988-Q2', None)],
      "a quarter the story turns to is under discussion"),
+    ("Net fell in the quarter ended Sept. 30. This quarter's loss includes charges.", "1989-11-01", [('the quarter', 'DATE', '1989-Q3', None), ('Sept. 30', 'DATE', '1989-09-30', None), ('This quarter', 'DATE', '1989-Q3', None)],
+     "results owned by 'this quarter' in a story on a quarter just over: the quarter reported"),
+    ("Net fell in the third quarter. This quarter's profit will be higher, it said.", "1989-11-01", [('the third quarter', 'DATE', '1989-Q3', None), ('This quarter', 'DATE', '1989-Q4', None)],
+     "a forecast for 'this quarter' is the current quarter"),
+    ("Net fell in the third quarter. Analysts expect this quarter's sales to rise.", "1989-11-01", [('the third quarter', 'DATE', '1989-Q3', None), ('this quarter', 'DATE', '1989-Q4', None)],
+     "'expect' before it: a forecast, the current quarter"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
