@@ -29,6 +29,7 @@ class Context:
     ref: Point | None  # the last calendar date the text mentioned (reference time)
     tense: str  # "future" or "none" (see tense.py)
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
+    apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +309,23 @@ def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
     return r_month_day(g, ctx, args)
 
 
+def r_quarter_end_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """The end day of a quarter just named ("the second quarter of 1988 ended Oct. 31"): a day
+    without a year belongs to that quarter, the first such day from its start on, when the
+    quarter lies in an earlier year than the day would by itself (see resolve_month_day)."""
+    res = r_date_or_month_day(g, ctx, args)
+    ref = ctx.ref
+    if g.get("year") is not None or res is None or res.point is None or ref is None or ref.gran != "quarter":
+        return res
+    if res.point.start.year <= ref.start.year:
+        return res
+    month, day = int(g.get("month") or g.get("monthabbr") or 0), int(g["day"])
+    d = _day_or_none(ref.start.year, month, day)
+    if d is not None and d < ref.start:
+        d = _day_or_none(ref.start.year + 1, month, day)
+    return _point(Point("day", d)) if d is not None else res
+
+
 def r_week_of(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """the week of March 6 (, 2000): the ISO week holding that day."""
     day = r_date_or_month_day(g, ctx, args)
@@ -585,6 +603,8 @@ def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(f"XXXX-Q{q}")
     elif g.get("yearrel") is not None:
         y = ctx.dct.year + int(g["yearrel"])
+    elif ctx.apposed is not None:  # "In the year-ago quarter, the second quarter, ...": that year's
+        y = ctx.apposed.start.year
     elif ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half") and ctx.ref.start.year != ctx.dct.year and args.get("anaphoric"):
         y = ctx.ref.start.year
     else:

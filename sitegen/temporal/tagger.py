@@ -7,6 +7,7 @@ counts from the last date before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
@@ -80,6 +81,21 @@ def _background(m: Mention, text: str) -> bool:
     return pat is not None and pat.search(text, max(0, m.start - CONTEXT), m.start) is not None
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _apposed(prev: tuple[Mention, Resolved] | None, m: Mention, text: str) -> Point | None:
+    """The year-ago period ``m`` stands in apposition to, right after it and a comma ("In the
+    year-ago quarter, the second quarter ended Oct. 31, ..."): the appositive names a period of
+    that year, not of this one."""
+    if prev is None:
+        return None
+    pm, res = prev
+    if pm.rule.resolve != "year_earlier" or res.point is None or not _COMMA.fullmatch(text, pm.end, m.start):
+        return None
+    return res.point
+
+
 def _fill(template: str, groups: dict[str, object]) -> str:
     out = template
     for k, v in groups.items():
@@ -145,11 +161,12 @@ def _resolve_all(
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
     span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
+    prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        ctx = Context(dct, pod, ref, tense, span)
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text))
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -164,6 +181,7 @@ def _resolve_all(
         mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
         earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct, cuts)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
+        prev = (m, res)
         if (
             res.point is not None
             and type_ in ("DATE", "TIME")

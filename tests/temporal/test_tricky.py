@@ -140,6 +140,10 @@ CASES = [  # text, published, expected, why
      "a forecast for 'this quarter' is the current quarter"),
     ("Net fell in the third quarter. Analysts expect this quarter's sales to rise.", "1989-11-01", [('the third quarter', 'DATE', '1989-Q3', None), ('this quarter', 'DATE', '1989-Q4', None)],
      "'expect' before it: a forecast, the current quarter"),
+    ("Net rose in the third quarter. In the year-ago quarter, the second quarter ended Oct. 31, it lost money. Results for that quarter included a charge.", "1989-10-27", [('the third quarter', 'DATE', '1989-Q3', None), ('the year-ago quarter', 'DATE', '1988-Q3', None), ('the second quarter', 'DATE', '1988-Q2', None), ('Oct. 31', 'DATE', '1988-10-31', None), ('that quarter', 'DATE', '1988-Q2', None)],
+     "an appositive to a year-ago period names a period of that year, and its end day is in it"),
+    ("Net rose from the year-ago quarter, and the second quarter was weak.", "1989-10-27", [('the year-ago quarter', 'DATE', '1988-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None)],
+     "a quarter after a conjunction is no appositive: this year's"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
