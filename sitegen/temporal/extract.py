@@ -18,7 +18,7 @@ from .resolve import NORMALIZERS, NumberWords
 from .rules import Rule, RuleSet
 
 LOOKBACK = 32  # a match may begin this many characters before its trigger word
-_CONTEXT = 48  # characters a rule's reject/require patterns may look at
+CONTEXT = 48  # characters a rule's reject/require patterns may look at
 # The next word, or the character that stands for it ("1.5"), as matcher.first_pairs reads patterns;
 # after a number, from its end ("1990s")
 _NEXT = re.compile(r"[\s,'\u2019-]*([^\W_]+|[^\s,'\u2019-])")
@@ -125,13 +125,13 @@ def _normalise(rule: Rule, numbers: NumberWords | None, m: re.Match[str]) -> dic
 
 def _context_ok(rule: Rule, text: str, s: int, e: int) -> bool:
     if rule.reject_before is not None or rule.require_before is not None:
-        before = text[max(0, s - _CONTEXT) : s]
+        before = text[max(0, s - CONTEXT) : s]
         if rule.reject_before is not None and rule.reject_before.search(before):
             return False
         if rule.require_before is not None and not rule.require_before.search(before):
             return False
     if rule.reject_after is not None or rule.require_after is not None:
-        after = text[e : e + _CONTEXT]
+        after = text[e : e + CONTEXT]
         if rule.reject_after is not None and rule.reject_after.match(after):
             return False
         if rule.require_after is not None and not rule.require_after.match(after):

@@ -28,6 +28,8 @@ class Context:
     dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
     ref: Point | None  # the last calendar date the text mentioned (reference time)
     tense: str  # "future" or "none" (see tense.py)
+    span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
+    apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +309,23 @@ def r_date_or_month_day(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
     return r_month_day(g, ctx, args)
 
 
+def r_quarter_end_day(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """The end day of a quarter just named ("the second quarter of 1988 ended Oct. 31"): a day
+    without a year belongs to that quarter, the first such day from its start on, when the
+    quarter lies in an earlier year than the day would by itself (see resolve_month_day)."""
+    res = r_date_or_month_day(g, ctx, args)
+    ref = ctx.ref
+    if g.get("year") is not None or res is None or res.point is None or ref is None or ref.gran != "quarter":
+        return res
+    if res.point.start.year <= ref.start.year:
+        return res
+    month, day = int(g.get("month") or g.get("monthabbr") or 0), int(g["day"])
+    d = _day_or_none(ref.start.year, month, day)
+    if d is not None and d < ref.start:
+        d = _day_or_none(ref.start.year + 1, month, day)
+    return _point(Point("day", d)) if d is not None else res
+
+
 def r_week_of(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """the week of March 6 (, 2000): the ISO week holding that day."""
     day = r_date_or_month_day(g, ctx, args)
@@ -529,6 +548,10 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if base is None:
         return Resolved("XXXX")
     noun = str(g.get("noun") or "")  # a [periodnoun] key: a granularity, or "ref" (the period under discussion)
+    if noun == "ref" and ctx.span is not None:
+        # "For the nine months, net rose. In the year-earlier period": the same span a year
+        # back, which no calendar value names: its length, as "the year-earlier nine months"
+        return Resolved(ctx.span, None, None, "DURATION", anchor=False)
     want = noun if noun in GRANS else ""
     forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
     if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
@@ -580,6 +603,8 @@ def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return Resolved(f"XXXX-Q{q}")
     elif g.get("yearrel") is not None:
         y = ctx.dct.year + int(g["yearrel"])
+    elif ctx.apposed is not None:  # "In the year-ago quarter, the second quarter, ...": that year's
+        y = ctx.apposed.start.year
     elif ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half") and ctx.ref.start.year != ctx.dct.year and args.get("anaphoric"):
         y = ctx.ref.start.year
     else:
@@ -594,6 +619,19 @@ def r_the_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if ctx.dct is None:
         return Resolved("XXXX-QX")
     return _point(shift(coarsen(ctx.dct, "quarter"), -1, "quarter"))
+
+
+def r_this_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"this quarter's loss": in a story on a quarter already over (the one under discussion
+    ended before publication, within the last year) the results are that quarter's; with a
+    future cue, or with no such quarter, the quarter of publication."""
+    if ctx.dct is None:
+        return Resolved("XXXX-QX")
+    now = coarsen(ctx.dct, "quarter")
+    ref = ctx.ref
+    if ctx.tense != "future" and ref is not None and ref.gran == "quarter" and shift(now, -4, "quarter").start <= ref.start < now.start:
+        return Resolved(value_of(ref), None, ref, None, anchor=False)
+    return _point(now)
 
 
 def quarter_ending(end: date) -> Point:
@@ -756,6 +794,15 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return Resolved(duration_value(count, unit), mod)
 
 
+def r_report_span(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"the nine months" / "the first six months": a span of a results year (a duration, as
+    ``duration``); more than twelve months is no part of one year, so left to ``duration``.
+    The tagger makes it the period under discussion (see tagger.report_year)."""
+    if g.get("count") is None or g["count"] > 12 or g["count"] != int(g["count"]):
+        return None
+    return r_duration(g, ctx, args)
+
+
 def r_set_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
     """every Friday / on Fridays / Tuesday nights: XXXX-WXX-5."""
     wd = g.get("weekday") or g.get("weekdayp")
@@ -813,7 +860,7 @@ def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
+TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)

@@ -30,6 +30,7 @@ _REF = re.compile(r"\{(~?)([a-z_]+)(?::([a-z_0-9]+))?\}")
 _RULE_FIELDS = {
     "name", "type", "pattern", "resolve", "value", "args", "mod", "priority", "examples",
     "reject_before", "reject_after", "require_before", "require_after", "case_sensitive", "note",
+    "keep_ref_before",
 }
 _EXAMPLE_FIELDS = {"text", "published", "expect", "span", "type", "mod", "note", "others"}
 # A space in a pattern or a vocabulary form: any run of whitespace holding at most one line
@@ -81,6 +82,9 @@ class Rule:
     examples: tuple[Example, ...]
     path: str
     line: int
+    # searched before the match like require_before: when found, the mention is background
+    # ("After a flat second quarter") and does not become the reference time (tagger)
+    keep_ref_before: re.Pattern[str] | None = None
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -397,6 +401,7 @@ def _load_rule_file(
                 examples=tuple(examples),
                 path=where,
                 line=first + 1,
+                keep_ref_before=_compile_ctx(spec.get("keep_ref_before"), where, first + 1, name, "keep_ref_before"),
             )
         )
     return out

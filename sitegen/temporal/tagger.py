@@ -7,12 +7,13 @@ counts from the last date before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 
 from .calendar import Point, interval_of, rank
-from .extract import Mention, candidates, select
+from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
@@ -62,6 +63,37 @@ def bound_interval(
         elif cut == "from":
             earliest = dct
     return earliest, latest
+
+
+def report_year(ref: Point | None, dct: date | None) -> Point | None:
+    """The period under discussion after a reporting span ("For the nine months, net rose"):
+    the year the span lies in, that of the quarter (half, year) under discussion, else of
+    publication. A year-earlier comparison after it is that year a year back, not the quarter."""
+    if ref is not None and ref.gran in ("quarter", "half", "year"):
+        return Point("year", date(ref.start.year, 1, 1))
+    return Point("year", date(dct.year, 1, 1)) if dct is not None else ref
+
+
+def _background(m: Mention, text: str) -> bool:
+    """A mention its rule's ``keep_ref_before`` finds just before it is background to the
+    story ("After a flat second quarter, the company ..."): it does not move the reference."""
+    pat = m.rule.keep_ref_before
+    return pat is not None and pat.search(text, max(0, m.start - CONTEXT), m.start) is not None
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _apposed(prev: tuple[Mention, Resolved] | None, m: Mention, text: str) -> Point | None:
+    """The year-ago period ``m`` stands in apposition to, right after it and a comma ("In the
+    year-ago quarter, the second quarter ended Oct. 31, ..."): the appositive names a period of
+    that year, not of this one."""
+    if prev is None:
+        return None
+    pm, res = prev
+    if pm.rule.resolve != "year_earlier" or res.point is None or not _COMMA.fullmatch(text, pm.end, m.start):
+        return None
+    return res.point
 
 
 def _fill(template: str, groups: dict[str, object]) -> str:
@@ -128,11 +160,13 @@ def _resolve_all(
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
+    span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
+    prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        ctx = Context(dct, pod, ref, tense)
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text))
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -147,12 +181,17 @@ def _resolve_all(
         mod = res.mod or m.rule.mod or g.get("edge") or g.get("edgeword") or g.get("approx") or g.get("suffix")
         earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct, cuts)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
+        prev = (m, res)
         if (
             res.point is not None
             and type_ in ("DATE", "TIME")
             and rank(res.point.gran) <= rank("year")
             and res.anchor
             and not m.rule.args.get("keep_ref")
+            and not _background(m, text)
         ):
             ref = Point(res.point.gran, res.point.start)
+            span = None
+        elif m.rule.args.get("report_span") and type_ == "DURATION":
+            span, ref = res.value, report_year(ref, dct)
     return out, bad
