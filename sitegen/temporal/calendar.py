@@ -103,7 +103,7 @@ def shift(p: Point, n: int, unit: str) -> Point:
 
 
 def value_of(p: Point) -> str:
-    """The TIMEX3 value of a point: ``2023-11-06``, ``2023-W45``, ``2023-W44-WE``, ``2023-Q4``, ``199X`` ..."""
+    """The TIMEX3 value of a point: ``2023-11-06``, ``2023-W45``, ``2023-W44-WE``, ``2023-Q4``, ``199`` (the 1990s), ``19`` (the 1900s) ..."""
     d = p.start
     if p.gran == "day":
         v = d.isoformat()
@@ -123,7 +123,7 @@ def value_of(p: Point) -> str:
     if p.gran == "year":
         return f"{d.year:04d}"
     if p.gran == "decade":
-        return f"{d.year // 10:03d}X"
+        return f"{d.year // 10:03d}"
     if p.gran == "century":
         return f"{d.year // 100:02d}"
     raise ValueError(p.gran)

@@ -366,7 +366,8 @@ def r_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_decade(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """the 1990s -> 199X; the nineties -> 199X (mod from early/mid/late)."""
+    """the 1990s -> 199; the nineties -> 199 (mod from early/mid/late): TimeML's decade, the
+    year less its last digit, as a century is less its last two (``19``)."""
     if g.get("decadeword"):
         y = int(g["decadeword"]) * 10
     elif g.get("year"):
