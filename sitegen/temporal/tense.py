@@ -117,6 +117,19 @@ def _parenthetical(before: str, cue: re.Match[str], cues: TenseCues) -> bool:
     return cues.aside_opens.search(before[: cue.start()]) is not None
 
 
+NEAR = 60  # characters before the mention that the past, report and deadline cues look at
+FAR = 120  # ... and the future cues (a sentence's subject and its "will" stand further off)
+
+
+def _clause(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, from the last sentence boundary on."""
+    before = text[max(0, start - width) : start]
+    cut = None
+    for m in _BOUNDARY.finditer(before):
+        cut = m.end()
+    return before if cut is None else before[cut:]
+
+
 def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
@@ -124,21 +137,16 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     * "past" if a past cue ("ended", "since", "was") comes right before it;
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
-    * "future" if the clause (up to 60 characters before) has a future cue ("will", "is to",
-      "scheduled", "is expected to"), unless the cue follows a past auxiliary ("had been due
-      to"), sits in an aside closed by a comma (", who will retire soon,"), or a finite past
-      verb comes between it and the mention ("who will retire met rebels on Tuesday");
+    * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
+      future cue ("will", "is to", "scheduled", "is expected to"), unless the cue follows a past
+      auxiliary ("had been due to"), sits in an aside closed by a comma (", who will retire
+      soon,"), or a finite past verb comes between it and the mention ("who will retire met
+      rebels on Tuesday");
     * "future" if a future cue follows within 25 characters ("Friday, will ...");
     * "none" otherwise.
     """
     cues = cues or default_cues()
-    lo = max(0, start - 60)
-    before = text[lo:start]
-    cut = None
-    for m in _BOUNDARY.finditer(before):
-        cut = m.end()
-    if cut is not None:
-        before = before[cut:]
+    before = _clause(text, start, NEAR)
     # The one English left here: a character strip, not a word ("said on Friday" -> "said", but
     # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
     if cues.report.search(before.rstrip(" ,on")):
@@ -149,12 +157,13 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
         return "none" if past else "future"
-    for cue in reversed(list(cues.future.finditer(before))):
-        if cues.future_in_past.search(before[: cue.start()]):
+    clause = _clause(text, start, FAR)
+    for cue in reversed(list(cues.future.finditer(clause))):
+        if cues.future_in_past.search(clause[: cue.start()]):
             break
-        if _parenthetical(before, cue, cues):
+        if _parenthetical(clause, cue, cues):
             continue
-        if has_past_verb(before[cue.end() :], cues, cue.group(0).split()[-1]):
+        if has_past_verb(clause[cue.end() :], cues, cue.group(0).split()[-1]):
             break
         return "future"
     after = text[end : end + 25]
