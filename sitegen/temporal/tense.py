@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
 KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
-        "past_suffix", "passive", "aside_opens", "bare_before")
+        "past_suffix", "passive", "aside_opens", "bare_before", "fronted")
 
 
 def _alternation(words: list[str]) -> str:
@@ -35,7 +35,8 @@ class TenseCues:
     """The compiled ``[tense]`` lists (see ``patterns.toml`` for what each one means)."""
 
     future: re.Pattern[str]
-    future_after: re.Pattern[str]
+    future_after: re.Pattern[str]  # right after the mention
+    future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
@@ -50,6 +51,7 @@ class TenseCues:
     passive: re.Pattern[str]  # " by " right after a participle
     aside_opens: re.Pattern[str]  # a comma or "who"/"which": an aside may begin
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
+    fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -61,6 +63,7 @@ class TenseCues:
         return cls(
             future=re.compile(rf"\b(?:{alt['future']})\b", i),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
+            future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
@@ -75,6 +78,7 @@ class TenseCues:
             passive=re.compile(rf" (?:{alt['passive']}) "),  # lower case, single spaces: as written after a participle
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
+            fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
         )
 
 
@@ -88,10 +92,11 @@ def default_cues() -> TenseCues:
     return load_cues(Path(__file__).parent / "data" / "en" / "patterns.toml")
 
 
-def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
+def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool = True) -> bool:
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
-    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"); never
+    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"), or
+    anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
     (a passive participle)."""
     prev = previous.casefold()
@@ -101,10 +106,29 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and prev in cues.past_subject:
+            if ambiguous and (prev in cues.past_subject or not subject):
                 return True
         prev = word
     return False
+
+
+def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
+    """A mention that opens its sentence ("On Tuesday, the league plans to ...") takes a cue of
+    ``future_after`` in the clause after it (a plan in the present: "On Friday, the government
+    planned to pay" tells what was planned for a past Friday), if nothing stands between them
+    that could end the clause or hold the verb: no comma or "who", no past verb ("On Tuesday,
+    the court ruled that it will ..."), no past auxiliary before the cue ("had")."""
+    after = text[end : end + FAR]
+    stop = _BOUNDARY.search(after)
+    if stop:
+        after = after[: stop.start()]
+    head = after.lstrip(" ,")
+    cue = cues.future_later.search(head)
+    if cue is None:
+        return False
+    between = head[: cue.start()]
+    return not (cues.aside_opens.search(between) or cues.future_in_past.search(between)
+                or has_past_verb(between, cues, subject=False))
 
 
 def _parenthetical(before: str, cue: re.Match[str], cues: TenseCues) -> bool:
@@ -142,7 +166,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       auxiliary ("had been due to"), sits in an aside closed by a comma (", who will retire
       soon,"), or a finite past verb comes between it and the mention ("who will retire met
       rebels on Tuesday");
-    * "future" if a future cue follows within 25 characters ("Friday, will ...");
+    * "future" if a future cue follows within 25 characters ("Friday, will ..."), or later in
+      the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
     * "none" otherwise.
     """
     cues = cues or default_cues()
@@ -165,6 +190,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
             continue
         if has_past_verb(clause[cue.end() :], cues, cue.group(0).split()[-1]):
             break
+        return "future"
+    if cues.fronted.match(before) and _future_after_fronted(text, end, cues):
         return "future"
     after = text[end : end + 25]
     stop = _BOUNDARY.search(after)

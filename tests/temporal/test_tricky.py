@@ -35,6 +35,11 @@ CASES = [  # text, published, expected, why
      "... but not across a finite past verb"),
     ("Farmers were planning to block the main roads on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'were planning to': a plan still held"),
     ("Farmers had been planning to block the main roads on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-02', None)], "'had been planning to': a plan given up"),
+    ("On Tuesday, the farmers' union plans to hold a rally in the capital.", "2023-11-06", [('Tuesday', 'DATE', '2023-11-07', None)], "a fronted mention takes the plan of its clause"),
+    ("In March, the airline will open two new routes.", "2023-11-06", [('March', 'DATE', '2024-03', None)], "a fronted month takes the 'will' of its clause"),
+    ("On Friday, the government planned to pay the first claims.", "2023-11-06", [('Friday', 'DATE', '2023-11-03', None)], "a fronted mention with a plan in the past: what was planned for a past day"),
+    ("On Tuesday, the court ruled that the law will take effect.", "2023-11-06", [('Tuesday', 'DATE', '2023-10-31', None)], "a fronted mention: a past verb before the cue keeps it past"),
+    ("On Tuesday, the minister, who will retire soon, met rebels.", "2023-11-06", [('Tuesday', 'DATE', '2023-10-31', None)], "a fronted mention: a cue in an aside does not count"),
     ("Officials postponed any action until Tuesday morning.", "2000-03-30", [('Tuesday morning', 'TIME', '2000-04-04TMO', None)], "'until' sets a deadline: ahead"),
     ("The group could arrive as soon as Tuesday.", "2000-04-03", [('Tuesday', 'DATE', '2000-04-04', None)], "'as soon as' points ahead"),
     ("It was not until Tuesday that he spoke.", "2000-03-29", [('Tuesday', 'DATE', '2000-03-28', None)], "a past clause before the deadline cue"),
@@ -205,8 +210,8 @@ def test_interval_respects_mod_and_publication(
 
 
 def test_a_caller_can_give_the_tense_the_words_do_not_show() -> None:
-    """The event extractor knows "On Saturday, ministers will meet" is future though the cue
-    comes after the comma; the tagger alone reads Saturday as past narrative."""
+    """The event extractor knows "On Saturday, after weeks of talks, ministers will meet" is
+    future though the cue comes after an aside; the tagger alone reads Saturday as past narrative."""
     from datetime import date as _date
 
     from sitegen.temporal import tag as _tag
