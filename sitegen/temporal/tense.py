@@ -19,7 +19,8 @@ _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
 KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
-        "past_suffix", "passive", "aside_opens", "bare_before", "fronted")
+        "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
+        "done")
 
 
 def _alternation(words: list[str]) -> str:
@@ -52,6 +53,7 @@ class TenseCues:
     aside_opens: re.Pattern[str]  # a comma or "who"/"which": an aside may begin
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
+    done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -79,6 +81,7 @@ class TenseCues:
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
+            done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
         )
 
 
@@ -159,6 +162,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
 
     * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
     * "past" if a past cue ("ended", "since", "was") comes right before it;
+    * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
+      clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -178,6 +183,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "none"
     if cues.past_before.search(before):
         return "past"
+    if cues.done.match(text, end):
+        return "none"
     deadline = cues.deadline.search(before)
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
