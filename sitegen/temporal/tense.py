@@ -20,7 +20,7 @@ _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'
 KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done")
+        "done", "scheduled_present")
 
 
 def _alternation(words: list[str]) -> str:
@@ -54,6 +54,7 @@ class TenseCues:
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
+    scheduled_present: re.Pattern[str]  # "meet Monday": a present verb right before the mention
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -82,6 +83,7 @@ class TenseCues:
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
+            scheduled_present=re.compile(rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"),
         )
 
 
@@ -164,6 +166,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     * "past" if a past cue ("ended", "since", "was") comes right before it;
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
+    * "future" right after a verb in the present that news uses for a timetable ("meet
+      separately Monday", "opens Friday");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -185,6 +189,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "past"
     if cues.done.match(text, end):
         return "none"
+    if cues.scheduled_present.search(before):
+        return "future"
     deadline = cues.deadline.search(before)
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
