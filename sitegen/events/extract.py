@@ -547,8 +547,8 @@ def _own_date(timex: Timex | None, status: Status, dct: date | None) -> tuple[Da
 
 def _in_tense(timex: Timex, dct: date, future: bool) -> tuple[date | None, date | None]:
     """The days a time expression names when read in the tense of its event's verb, which the
-    tagger cannot always see ("On Saturday, ministers will meet": the verb comes after the
-    comma). Only relative expressions change ("Saturday"); "4 November 2023" stays."""
+    tagger cannot always see ("On Saturday, after weeks of talks, ministers will meet": the
+    verb comes after an aside). Only relative expressions change ("Saturday"); "4 November 2023" stays."""
     again = next((t for t in tag(timex.text, dct, tense="future" if future else "none") if t.text == timex.text), None)
     if again is None:
         return timex.earliest, timex.latest

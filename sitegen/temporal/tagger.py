@@ -117,7 +117,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
 
     ``tense`` ("future", "past" or "none") replaces the tense read from the words around each
     expression, for a caller who knows it better (the event extractor knows its verb's tense:
-    "On Saturday, ministers will meet" has the future past the comma).
+    "On Saturday, after weeks of talks, ministers will meet" has the future past an aside).
 
     Sorted by start, never overlapping, ``text[t.start:t.end] == t.text``. Without ``dct``,
     relative expressions keep an underspecified value (``XXXX-XX-XX``). Never raises on a str

@@ -19,7 +19,8 @@ _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
 KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
-        "past_suffix", "passive", "aside_opens", "bare_before")
+        "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
+        "done", "scheduled_present")
 
 
 def _alternation(words: list[str]) -> str:
@@ -35,7 +36,8 @@ class TenseCues:
     """The compiled ``[tense]`` lists (see ``patterns.toml`` for what each one means)."""
 
     future: re.Pattern[str]
-    future_after: re.Pattern[str]
+    future_after: re.Pattern[str]  # right after the mention
+    future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
@@ -50,6 +52,9 @@ class TenseCues:
     passive: re.Pattern[str]  # " by " right after a participle
     aside_opens: re.Pattern[str]  # a comma or "who"/"which": an aside may begin
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
+    fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
+    done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
+    scheduled_present: re.Pattern[str]  # "meet Monday": a present verb right before the mention
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -61,6 +66,7 @@ class TenseCues:
         return cls(
             future=re.compile(rf"\b(?:{alt['future']})\b", i),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
+            future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
@@ -75,6 +81,9 @@ class TenseCues:
             passive=re.compile(rf" (?:{alt['passive']}) "),  # lower case, single spaces: as written after a participle
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
+            fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
+            done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
+            scheduled_present=re.compile(rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"),
         )
 
 
@@ -88,10 +97,11 @@ def default_cues() -> TenseCues:
     return load_cues(Path(__file__).parent / "data" / "en" / "patterns.toml")
 
 
-def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
+def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool = True) -> bool:
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
-    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"); never
+    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"), or
+    anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
     (a passive participle)."""
     prev = previous.casefold()
@@ -101,10 +111,29 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "") -> bool:
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and prev in cues.past_subject:
+            if ambiguous and (prev in cues.past_subject or not subject):
                 return True
         prev = word
     return False
+
+
+def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
+    """A mention that opens its sentence ("On Tuesday, the league plans to ...") takes a cue of
+    ``future_after`` in the clause after it (a plan in the present: "On Friday, the government
+    planned to pay" tells what was planned for a past Friday), if nothing stands between them
+    that could end the clause or hold the verb: no comma or "who", no past verb ("On Tuesday,
+    the court ruled that it will ..."), no past auxiliary before the cue ("had")."""
+    after = text[end : end + FAR]
+    stop = _BOUNDARY.search(after)
+    if stop:
+        after = after[: stop.start()]
+    head = after.lstrip(" ,")
+    cue = cues.future_later.search(head)
+    if cue is None:
+        return False
+    between = head[: cue.start()]
+    return not (cues.aside_opens.search(between) or cues.future_in_past.search(between)
+                or has_past_verb(between, cues, subject=False))
 
 
 def _parenthetical(before: str, cue: re.Match[str], cues: TenseCues) -> bool:
@@ -117,45 +146,65 @@ def _parenthetical(before: str, cue: re.Match[str], cues: TenseCues) -> bool:
     return cues.aside_opens.search(before[: cue.start()]) is not None
 
 
+NEAR = 60  # characters before the mention that the past, report and deadline cues look at
+FAR = 120  # ... and the future cues (a sentence's subject and its "will" stand further off)
+
+
+def _clause(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, from the last sentence boundary on."""
+    before = text[max(0, start - width) : start]
+    cut = None
+    for m in _BOUNDARY.finditer(before):
+        cut = m.end()
+    return before if cut is None else before[cut:]
+
+
 def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
     * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
     * "past" if a past cue ("ended", "since", "was") comes right before it;
+    * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
+      clause says of the future ("would look for ways around Wednesday's ruling");
+    * "future" right after a verb in the present that news uses for a timetable ("meet
+      separately Monday", "opens Friday");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
-    * "future" if the clause (up to 60 characters before) has a future cue ("will", "is to",
-      "scheduled", "is expected to"), unless the cue follows a past auxiliary ("had been due
-      to"), sits in an aside closed by a comma (", who will retire soon,"), or a finite past
-      verb comes between it and the mention ("who will retire met rebels on Tuesday");
-    * "future" if a future cue follows within 25 characters ("Friday, will ...");
+    * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
+      future cue ("will", "is to", "scheduled", "is expected to"), unless the cue follows a past
+      auxiliary ("had been due to"), sits in an aside closed by a comma (", who will retire
+      soon,"), or a finite past verb comes between it and the mention ("who will retire met
+      rebels on Tuesday");
+    * "future" if a future cue follows within 25 characters ("Friday, will ..."), or later in
+      the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
     * "none" otherwise.
     """
     cues = cues or default_cues()
-    lo = max(0, start - 60)
-    before = text[lo:start]
-    cut = None
-    for m in _BOUNDARY.finditer(before):
-        cut = m.end()
-    if cut is not None:
-        before = before[cut:]
+    before = _clause(text, start, NEAR)
     # The one English left here: a character strip, not a word ("said on Friday" -> "said", but
     # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
     if cues.report.search(before.rstrip(" ,on")):
         return "none"
     if cues.past_before.search(before):
         return "past"
+    if cues.done.match(text, end):
+        return "none"
+    if cues.scheduled_present.search(before):
+        return "future"
     deadline = cues.deadline.search(before)
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
         return "none" if past else "future"
-    for cue in reversed(list(cues.future.finditer(before))):
-        if cues.future_in_past.search(before[: cue.start()]):
+    clause = _clause(text, start, FAR)
+    for cue in reversed(list(cues.future.finditer(clause))):
+        if cues.future_in_past.search(clause[: cue.start()]):
             break
-        if _parenthetical(before, cue, cues):
+        if _parenthetical(clause, cue, cues):
             continue
-        if has_past_verb(before[cue.end() :], cues, cue.group(0).split()[-1]):
+        if has_past_verb(clause[cue.end() :], cues, cue.group(0).split()[-1]):
             break
+        return "future"
+    if cues.fronted.match(before) and _future_after_fronted(text, end, cues):
         return "future"
     after = text[end : end + 25]
     stop = _BOUNDARY.search(after)

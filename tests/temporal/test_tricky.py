@@ -29,6 +29,30 @@ CASES = [  # text, published, expected, why
     ("The summit will be held on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'be held' is not a finite past verb"),
     ("Leaders will meet displaced families on Friday.", "2023-11-06", [("Friday", "DATE", "2023-11-10", None)], "an -ed adjective after a verb is not a finite past verb"),
     ("The union will hold a limited strike on Friday.", "2023-11-06", [("Friday", "DATE", "2023-11-10", None)], "an -ed adjective after a determiner is not a finite past verb"),
+    ("A retired Air Force colonel will be named head of the regional water board for a term starting in June.", "2023-11-06", [('June', 'DATE', '2024-06', None)],
+     "a future cue far back in the same sentence still counts (up to 120 characters)"),
+    ("The colonel who will chair the regional water board met the mayors of the flooded river villages in June.", "2023-11-06", [('June', 'DATE', '2023-06', None)],
+     "... but not across a finite past verb"),
+    ("Farmers were planning to block the main roads on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-09', None)], "'were planning to': a plan still held"),
+    ("Farmers had been planning to block the main roads on Thursday.", "2023-11-06", [('Thursday', 'DATE', '2023-11-02', None)], "'had been planning to': a plan given up"),
+    ("On Tuesday, the farmers' union plans to hold a rally in the capital.", "2023-11-06", [('Tuesday', 'DATE', '2023-11-07', None)], "a fronted mention takes the plan of its clause"),
+    ("In March, the airline will open two new routes.", "2023-11-06", [('March', 'DATE', '2024-03', None)], "a fronted month takes the 'will' of its clause"),
+    ("On Friday, the government planned to pay the first claims.", "2023-11-06", [('Friday', 'DATE', '2023-11-03', None)], "a fronted mention with a plan in the past: what was planned for a past day"),
+    ("On Tuesday, the court ruled that the law will take effect.", "2023-11-06", [('Tuesday', 'DATE', '2023-10-31', None)], "a fronted mention: a past verb before the cue keeps it past"),
+    ("On Tuesday, the minister, who will retire soon, met rebels.", "2023-11-06", [('Tuesday', 'DATE', '2023-10-31', None)], "a fronted mention: a cue in an aside does not count"),
+    ("New members can take part in planning for the summit in April.", "2023-11-06", [('April', 'DATE', '2024-04', None)], "'can' points ahead"),
+    ("Voters can cast their ballots on Sunday.", "2023-11-06", [('Sunday', 'DATE', '2023-11-12', None)], "'can' points ahead: the coming Sunday"),
+    ("Anyone can see that the two leaders met in April.", "2023-11-06", [('April', 'DATE', '2023-04', None)], "'can' before a finite past verb: past"),
+    ("Lawyers for the family will appeal Wednesday's ruling.", "2023-11-10", [('Wednesday', 'DATE', '2023-11-08', None)], "'Wednesday's ruling' has happened, whatever the clause plans"),
+    ("Investigators would look into Tuesday night's explosion.", "2023-11-10", [('Tuesday night', 'TIME', '2023-11-07TNI', None)], "a part of day before the event that happened"),
+    ("Leaders will attend Sunday's summit in the capital.", "2023-11-10", [('Sunday', 'DATE', '2023-11-12', None)], "a summit may lie ahead: the future cue counts"),
+    ("Farmers planned a large rally in the capital on Saturday.", "2023-11-09", [('Saturday', 'DATE', '2023-11-11', None)], "'planned a <noun>': the plan's day lies ahead"),
+    ("Farmers had planned a large rally in the capital on Saturday.", "2023-11-09", [('Saturday', 'DATE', '2023-11-04', None)], "'had planned a': a plan in the past"),
+    ("A vigil planned by students for Saturday was called off.", "2023-11-09", [('Saturday', 'DATE', '2023-11-04', None)], "'planned' as a participle is no cue"),
+    ("The two ministers meet separately Monday with the mediator.", "2023-11-10", [('Monday', 'DATE', '2023-11-13', None)], "a verb in the present before the day: a timetable"),
+    ("The exhibition opens Friday in the old harbour.", "2023-11-06", [('Friday', 'DATE', '2023-11-10', None)], "'opens Friday': ahead"),
+    ("The two ministers met separately Monday with the mediator.", "2023-11-10", [('Monday', 'DATE', '2023-11-06', None)], "the same in the past stays past"),
+    ("The minister paid a visit Monday to the flooded towns.", "2023-11-10", [('Monday', 'DATE', '2023-11-06', None)], "a noun before the day ('a visit') is no present verb"),
     ("Officials postponed any action until Tuesday morning.", "2000-03-30", [('Tuesday morning', 'TIME', '2000-04-04TMO', None)], "'until' sets a deadline: ahead"),
     ("The group could arrive as soon as Tuesday.", "2000-04-03", [('Tuesday', 'DATE', '2000-04-04', None)], "'as soon as' points ahead"),
     ("It was not until Tuesday that he spoke.", "2000-03-29", [('Tuesday', 'DATE', '2000-03-28', None)], "a past clause before the deadline cue"),
@@ -219,8 +243,8 @@ def test_interval_respects_mod_and_publication(
 
 
 def test_a_caller_can_give_the_tense_the_words_do_not_show() -> None:
-    """The event extractor knows "On Saturday, ministers will meet" is future though the cue
-    comes after the comma; the tagger alone reads Saturday as past narrative."""
+    """The event extractor knows "On Saturday, after weeks of talks, ministers will meet" is
+    future though the cue comes after an aside; the tagger alone reads Saturday as past narrative."""
     from datetime import date as _date
 
     from sitegen.temporal import tag as _tag
