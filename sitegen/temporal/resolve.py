@@ -820,6 +820,13 @@ def r_set_month(g: Groups, ctx: Context, args: Groups) -> Resolved:
     return Resolved(f"XXXX-{int(g['month']):02d}")
 
 
+def r_set_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the fourth quarter in a habitual clause ("sales usually peak in the fourth quarter"):
+    that quarter of any year, XXXX-Q4."""
+    q = int(g.get("ordinal") or 0)
+    return Resolved(f"XXXX-Q{q}") if 1 <= q <= 4 else None
+
+
 def r_clock(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """10 a.m. / 7:15 p.m. Friday / noon Thursday: the day named, else the last day mentioned."""
     time = str(g.get("clock") or g.get("timeword"))
