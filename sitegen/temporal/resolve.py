@@ -820,6 +820,11 @@ def r_set_month(g: Groups, ctx: Context, args: Groups) -> Resolved:
     return Resolved(f"XXXX-{int(g['month']):02d}")
 
 
+def r_set_season(g: Groups, ctx: Context, args: Groups) -> Resolved:
+    """the past three summers: summers of unknown years, XXXX-SU."""
+    return Resolved(f"XXXX-{g['season']}")
+
+
 def r_set_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """the fourth quarter in a habitual clause ("sales usually peak in the fourth quarter"):
     that quarter of any year, XXXX-Q4."""

@@ -126,6 +126,7 @@ CASES = [  # text, published, expected, why
     ("Ski resorts typically earn most in the first quarter.", "2023-11-06", [('the first quarter', 'SET', 'XXXX-Q1', None)], "a habitual clause: the first quarter of any year"),
     ("Most weddings are usually booked in the second and third quarters.", "2023-11-06", [('second', 'SET', 'XXXX-Q2', None), ('third quarters', 'SET', 'XXXX-Q3', None)], "coordinated generic quarters, spanned as TimeBank does"),
     ("Ski resorts earned most in the first quarter.", "2023-11-06", [('the first quarter', 'DATE', '2023-Q1', None)], "no habitual adverb: that year's quarter"),
+    ("The river flooded the town in the past two springs.", "2023-11-06", [('the past two springs', 'SET', 'XXXX-SP', None)], "counted seasons are no stretch of time: a set of springs"),
     ("in the 20th century", "2024-03-04", [('the 20th century', 'DATE', '19', None)], "centuries"),
     ("a feud kept up for centuries", "2024-03-04", [('centuries', 'DURATION', 'PXC', None)], "a vague count of centuries keeps TimeML's C"),
     ("ending a decades-long feud", "2024-03-04", [('decades-long', 'DURATION', 'PXY', None)], "decades count in years, like 'two decades' = P20Y"),
