@@ -488,6 +488,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     count = g.get("count") if "count" in g else (None if g.get("unit") else 1.0)  # "months ago": vague
     unit = str(g.get("unit"))
     direction = int(g.get("direction") or args.get("direction") or -1)
+    approx = g.get("approx") or g.get("suffix")  # "about two years ago", "a week or so ago"
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
@@ -496,7 +497,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             # "a few days later" counts off the story's own reference time, not the publication
             # date: the day is unknown, so say only how long (TimeML: the count is a duration and
             # "later" its signal), never FUTURE_REF after a past narrative
-            return Resolved(duration_value(count, unit), g.get("approx"), None, "DURATION", anchor=False)
+            return Resolved(duration_value(count, unit), approx, None, "DURATION", anchor=False)
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -515,10 +516,10 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if rank(base.gran) > rank(gran) and not (unit == "year" and base.gran in ("month", "quarter", "half", "season")):
         # "They met in March. Two days later": a count of days off a month names no day, and
         # the month need not hold it (31 March + 2): say the day is unknown rather than guess
-        return Resolved(_unspecified(gran), point_mod(g.get("approx"), direction), None, None, anchor=False)
+        return Resolved(_unspecified(gran), point_mod(approx, direction), None, None, anchor=False)
     p = _offset_point(base, n, unit)
     # "a year earlier" compares with the period under discussion; it does not move the story on
-    return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, None, anchor=unit not in ("year", "quarter"))
+    return Resolved(value_of(p), point_mod(approx, direction), p, None, anchor=unit not in ("year", "quarter"))
 
 
 _LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
