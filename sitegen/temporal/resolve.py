@@ -358,11 +358,12 @@ def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """1998, '89, nineteen ninety-six, fiscal 1989."""
+    """1998, '89, nineteen ninety-six, fiscal 1989; post-1959 / pre-2008 (mod AFTER / BEFORE)."""
     y = g.get("year") or g.get("yy") or g.get("yearword")
     if y is None:
         return None
-    return _point(Point("year", date(int(y), 1, 1)))
+    prefix = g.get("yearprefix")
+    return _point(Point("year", date(int(y), 1, 1)), str(prefix) if prefix else None)
 
 
 def r_decade(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
