@@ -749,6 +749,24 @@ def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(Point("day", d)) if d else None
 
 
+def r_holiday_week(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """Easter week / Holy Week / Christmas week: the ISO week holding the holiday (Easter, a
+    Sunday, ends its week: Holy Week). A holiday's weekend is the one nearest it: Thanksgiving's
+    (a Thursday) the one after, Memorial Day's (a Monday) the one before."""
+    day = r_movable(g, ctx, args) if g.get("movable") else r_holiday(g, ctx, args)
+    weekend = str(g.get("weekend", "")).casefold().endswith("end")
+    if day is None:
+        return None
+    if day.point is None:
+        return Resolved(_unspecified("weekend" if weekend else "week"))
+    d = day.point.start
+    if not weekend:
+        return _point(coarsen(d, "week"))
+    ahead = (6 - d.isoweekday()) % 7  # days to the next Saturday
+    saturday = d + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return _point(coarsen(saturday, "weekend"))
+
+
 _DUR_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 # A vague count keeps the unit the gold writes: quarters in months, decades in years
@@ -863,7 +881,7 @@ def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
+TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "holiday_week", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)
