@@ -358,11 +358,12 @@ def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """1998, '89, nineteen ninety-six, fiscal 1989."""
+    """1998, '89, nineteen ninety-six, fiscal 1989; post-1959 / pre-2008 (mod AFTER / BEFORE)."""
     y = g.get("year") or g.get("yy") or g.get("yearword")
     if y is None:
         return None
-    return _point(Point("year", date(int(y), 1, 1)))
+    prefix = g.get("yearprefix")
+    return _point(Point("year", date(int(y), 1, 1)), str(prefix) if prefix else None)
 
 
 def r_decade(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
@@ -488,6 +489,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     count = g.get("count") if "count" in g else (None if g.get("unit") else 1.0)  # "months ago": vague
     unit = str(g.get("unit"))
     direction = int(g.get("direction") or args.get("direction") or -1)
+    approx = g.get("approx") or g.get("suffix")  # "about two years ago", "a week or so ago"
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
@@ -496,7 +498,7 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             # "a few days later" counts off the story's own reference time, not the publication
             # date: the day is unknown, so say only how long (TimeML: the count is a duration and
             # "later" its signal), never FUTURE_REF after a past narrative
-            return Resolved(duration_value(count, unit), g.get("approx"), None, "DURATION", anchor=False)
+            return Resolved(duration_value(count, unit), approx, None, "DURATION", anchor=False)
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -515,10 +517,10 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if rank(base.gran) > rank(gran) and not (unit == "year" and base.gran in ("month", "quarter", "half", "season")):
         # "They met in March. Two days later": a count of days off a month names no day, and
         # the month need not hold it (31 March + 2): say the day is unknown rather than guess
-        return Resolved(_unspecified(gran), point_mod(g.get("approx"), direction), None, None, anchor=False)
+        return Resolved(_unspecified(gran), point_mod(approx, direction), None, None, anchor=False)
     p = _offset_point(base, n, unit)
     # "a year earlier" compares with the period under discussion; it does not move the story on
-    return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, None, anchor=unit not in ("year", "quarter"))
+    return Resolved(value_of(p), point_mod(approx, direction), p, None, anchor=unit not in ("year", "quarter"))
 
 
 _LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
@@ -747,6 +749,24 @@ def r_holiday(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return _point(Point("day", d)) if d else None
 
 
+def r_holiday_week(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """Easter week / Holy Week / Christmas week: the ISO week holding the holiday (Easter, a
+    Sunday, ends its week: Holy Week). A holiday's weekend is the one nearest it: Thanksgiving's
+    (a Thursday) the one after, Memorial Day's (a Monday) the one before."""
+    day = r_movable(g, ctx, args) if g.get("movable") else r_holiday(g, ctx, args)
+    weekend = str(g.get("weekend", "")).casefold().endswith("end")
+    if day is None:
+        return None
+    if day.point is None:
+        return Resolved(_unspecified("weekend" if weekend else "week"))
+    d = day.point.start
+    if not weekend:
+        return _point(coarsen(d, "week"))
+    ahead = (6 - d.isoweekday()) % 7  # days to the next Saturday
+    saturday = d + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return _point(coarsen(saturday, "weekend"))
+
+
 _DUR_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
              "hour": "H", "minute": "M", "second": "S"}
 # A vague count keeps the unit the gold writes: quarters in months, decades in years
@@ -873,7 +893,7 @@ def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "clock", "relative"})
+TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "holiday_week", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)

@@ -241,6 +241,10 @@ INTERVALS = [  # text, published, span, value, mod, earliest, latest
     ("Earlier this year, prices fell.", "2023-11-06", "Earlier this year", "2023", "START", "2023-01-01", "2023-11-06"),
     ("Later this year, prices will fall.", "2023-11-06", "Later this year", "2023", "END", "2023-11-06", "2023-12-31"),
     ("Early this year, prices fell.", "2023-11-06", "Early this year", "2023", "START", "2023-01-01", "2023-12-31"),
+    ("It shaped the post-1945 order.", "2023-11-06", "post-1945", "1945", "AFTER", "1945-01-01", None),
+    ("Output is back to pre-2008 levels.", "2023-11-06", "pre-2008", "2008", "BEFORE", None, "2008-12-31"),
+    ("Roads were jammed over Labor Day weekend.", "2023-09-06", "Labor Day weekend", "2023-W35-WE", None, "2023-09-02", "2023-09-03"),
+    ("Easter week began with a march.", "2024-03-27", "Easter week", "2024-W13", None, "2024-03-25", "2024-03-31"),
 ]
 
 
