@@ -197,4 +197,19 @@ def test_labelled_ceiling_fixes_only_losses_of_ours(tmp_path):
     assert got["value_f1"] == pytest.approx(2 * 1 / (3 + 4))
     assert got["labelled_ceiling_value_f1"] == pytest.approx(2 * 2 / (3 + 4))
     daily = ("a", "MISSED", a.text.index("daily"))
-    assert te.labelled_ceiling([a, b], outputs, {**labels, daily: "BOTH-DEFENSIBLE"})["fixable"] == {"spurious": 1}
+    assert te.labelled_ceiling([a, b], outputs, {**labels, daily: {"BOTH-DEFENSIBLE"}})["fixable"] == {"spurious": 1}
+    # readers who disagree: one calling it ours is enough
+    both = {**labels, daily: {"BOTH-DEFENSIBLE", "OURS-WRONG"}}
+    assert te.labelled_ceiling([a, b], outputs, both)["fixable"] == {"spurious": 1, "missed": 1}
+    # and a phrase-keyed label of an older round joins an offset-keyed one
+    week = ("a", "WRONG-VALUE", "last week")
+    assert te.labelled_ceiling([a, b], outputs, {**labels, week: {"OURS-WRONG"}})["fixable"] == {
+        "spurious": 1, "missed": 1, "wrong value": 1}
+
+
+def test_labelled_ceiling_ties_count_as_fixable_both_ways():
+    a = _doc("a", "It rained lately. Rates rose lately.", [("lately", "DATE", "PAST_REF")])  # 1 of 2 tagged
+    second = a.text.rindex("lately")
+    spurious = {"a": [_sys(a, "lately", "PAST_REF"), Span(second, second + 6, "lately", "DATE", "PAST_REF", None, "r")]}
+    assert te.labelled_ceiling([a], spurious, {})["fixable"] == {"spurious": 1}  # untagging costs no more than it wins
+    assert te.labelled_ceiling([a], {"a": []}, {})["fixable"] == {"missed": 1}  # nor does tagging
