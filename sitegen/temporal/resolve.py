@@ -30,6 +30,7 @@ class Context:
     tense: str  # "future" or "none" (see tense.py)
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
+    period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,14 @@ def resolve_quarter(quarter: int, published: date, tense: str) -> int:
     nothing points to the future, in which case last year's (results are reported after the fact)."""
     current = (published.month - 1) // 3 + 1
     if quarter > current and tense != "future":
+        return published.year - 1
+    return published.year
+
+
+def resolve_half(half: int, published: date, tense: str) -> int:
+    """The year of "first-half profit": as resolve_quarter, this year's, unless that half has
+    not begun yet and nothing points to the future (then last year's, the one just reported)."""
+    if half > (published.month - 1) // 6 + 1 and tense != "future":
         return published.year - 1
     return published.year
 
@@ -562,7 +571,9 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         # a forecast ("losses through the third quarter of 1990. In the year-ago period, ...")
         # the period under discussion is the last completed quarter, as with none named
         base = shift(coarsen(ctx.dct, "quarter"), -1, "quarter")
-    if base.gran in ("day", "year") and ctx.dct is not None and not want:
+    if base.gran in ("day", "week", "weekend") and not want and ctx.period is not None and ctx.period.gran == "half":
+        base = ctx.period  # "first-half earnings on Thursday ... the year-ago period": the half, not the day
+    elif base.gran in ("day", "year") and ctx.dct is not None and not want:
         base = coarsen(ctx.dct, "year")  # "year-ago results": this year's, a year back
     if want:
         base = coarsen(base.start, want) if rank(base.gran) <= rank(want) else base
@@ -659,13 +670,30 @@ def r_quarter_ended(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the second half of 1989 / the first fiscal half / first-half profit / the second half.
+
+    A half named with its year, or "of the year", is that year's; a hyphenated half before
+    results ("first-half profit", rule half-results) is the one reported, as a quarter is
+    (resolve_half). A bare half ("the second half", rule half-bare) needs a period under
+    discussion (``ctx.period``): a half of that year, or the year just named; without one it
+    is a match's half and dropped. A forecast half of a year already over (named "last year",
+    "plans to ... in the second half") is this year's (resolve_half with the future)."""
     h = 2 if g.get("last") else int(g.get("ordinal") or args.get("half") or 0)
     if h not in (1, 2):
         return None
     if g.get("year") is not None:
         y = int(g["year"])
     elif ctx.dct is None:
-        return Resolved(f"XXXX-H{h}")
+        return None if args.get("anaphoric") else Resolved(f"XXXX-H{h}")
+    elif args.get("anaphoric"):
+        period = ctx.period
+        if period is None or period.gran not in ("half", "year"):
+            return None
+        y = period.start.year
+        if ctx.tense == "future" and date(y, 6 * h, 30 if h == 1 else 31) < ctx.dct:
+            y = resolve_half(h, ctx.dct, ctx.tense)
+    elif args.get("reported"):
+        y = resolve_half(h, ctx.dct, ctx.tense)
     else:
         y = ctx.dct.year + int(g.get("yearrel") or 0)
     return _point(Point("half", date(y, 1 if h == 1 else 7, 1)))
@@ -893,7 +921,7 @@ def r_hour_pod(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 # resolvers that look at the tense (the others skip its cost)
-TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "season", "movable", "holiday", "holiday_week", "clock", "relative"})
+TENSED = frozenset({"this_quarter", "weekday", "month", "month_day", "week_of", "weekend", "quarter", "half", "season", "movable", "holiday", "holiday_week", "clock", "relative"})
 
 RESOLVERS: Mapping[str, Callable[[Groups, Context, Groups], Resolved | None]] = {
     name[2:]: fn for name, fn in sorted(globals().items()) if name.startswith("r_") and callable(fn)

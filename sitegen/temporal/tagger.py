@@ -82,6 +82,16 @@ def _background(m: Mention, text: str) -> bool:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d')]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+
+
+def _near(period: tuple[Point, int] | None, start: int, text: str) -> Point | None:
+    """The half or year under discussion (``period``: it and where its mention ends), if it was
+    named in this sentence or the one before: a bare "the second half" leans on it."""
+    if period is None:
+        return None
+    p, end = period
+    return p if len(_SENTENCE_END.findall(text, end, start)) <= 1 else None
 
 
 def _apposed(prev: tuple[Mention, Resolved] | None, m: Mention, text: str) -> Point | None:
@@ -162,11 +172,12 @@ def _resolve_all(
     ref: Point | None = None
     span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
+    period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     out: list[Timex] = []
     bad: list[Mention] = []
     for m in mentions:
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text))
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -192,6 +203,10 @@ def _resolve_all(
         ):
             ref = Point(res.point.gran, res.point.start)
             span = None
+            if ref.gran in ("half", "year"):
+                period = (ref, m.end)
+            elif rank(ref.gran) > rank("week"):  # a quarter, month or season: no half or year under discussion
+                period = None
         elif m.rule.args.get("report_span") and type_ == "DURATION":
             span, ref = res.value, report_year(ref, dct)
     return out, bad
