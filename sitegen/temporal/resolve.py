@@ -452,7 +452,7 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return _point(coarsen(ctx.ref.start, gran))
     if ctx.dct is None:
         return Resolved(_unspecified(gran))
-    if unit == "weekend":
+    if unit == "weekend" and rel != 0:  # "this weekend" is the DCT's week's, whatever the tense
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
     return _point(shift(coarsen(ctx.dct, gran), rel, unit))
 
