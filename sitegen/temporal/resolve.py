@@ -58,14 +58,21 @@ def resolve_weekday(weekday: int, published: date, tense: str) -> date:
 
 
 def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> date:
-    """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after, "this Monday" as bare."""
+    """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after. "this Monday"
+    is the day of the publication week (Monday to Sunday) unless the tense says the other side of
+    publication: "will meet this Monday" on a Wednesday, or "will open this Saturday" on a Sunday
+    (whose week is all but over), is the coming one."""
+    dow = published.isoweekday()
     if rel < 0:
-        back = (published.isoweekday() - weekday) % 7
-        return published - timedelta(days=back or 7)
+        return published - timedelta(days=(dow - weekday) % 7 or 7)
     if rel > 0:
-        ahead = (weekday - published.isoweekday()) % 7
-        return published + timedelta(days=ahead or 7)
-    return resolve_weekday(weekday, published, tense)
+        return published + timedelta(days=(weekday - dow) % 7 or 7)
+    d = published + timedelta(days=weekday - dow)
+    if tense == "future" and d < published:
+        return d + timedelta(days=7)
+    if tense == "past" and d > published:
+        return d - timedelta(days=7)
+    return d
 
 
 def resolve_month_day(month: int, day: int, published: date, tense: str) -> date | None:
