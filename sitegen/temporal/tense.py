@@ -17,7 +17,7 @@ from .matcher import trie
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
-KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
+KEYS = ("future", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present")
@@ -39,6 +39,7 @@ class TenseCues:
     future_after: re.Pattern[str]  # right after the mention
     future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
+    participle_aux: re.Pattern[str]  # "be", an adverb in -ly may follow: a past_before word after it is a participle
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
     deadline: re.Pattern[str]
@@ -68,6 +69,7 @@ class TenseCues:
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
             future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
+            participle_aux=re.compile(rf"\b(?:{alt['participle_aux']})\s+(?:[a-z]+ly\s+)?$", i),
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
             deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
@@ -163,7 +165,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
     * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
-    * "past" if a past cue ("ended", "since", "was") comes right before it;
+    * "past" if a past cue ("ended", "since", "was") comes right before it, unless the cue is a
+      participle after "be" ("will be closed on Friday": the future cue decides);
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
@@ -185,7 +188,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
     if cues.report.search(before.rstrip(" ,on")):
         return "none"
-    if cues.past_before.search(before):
+    past = cues.past_before.search(before)
+    if past and not cues.participle_aux.search(before, 0, past.start()):
         return "past"
     if cues.done.match(text, end):
         return "none"
