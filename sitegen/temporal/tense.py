@@ -16,7 +16,8 @@ from pathlib import Path
 from .matcher import trie
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
-_WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
+_WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
+_NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
@@ -102,18 +103,25 @@ def default_cues() -> TenseCues:
 def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool = True) -> bool:
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
-    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"), or
+    comma, a word of ``past_subject`` or a name ("was signed", "they collapsed", ", collapsed",
+    "Britain voted"; a capitalised word of the lists counts as that word: "The planned talks"), or
     anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
     (a passive participle)."""
     prev = previous.casefold()
     for m in _WORD.finditer(text):
-        word = m.group(1) or ","
+        if m.group(2):
+            word = m.group(2).casefold()
+            if not (word in cues.past_subject or word in cues.not_finite_after):
+                prev = _NAME
+                continue
+        else:
+            word = m.group(1) or ","
         if prev not in cues.not_finite_after and not cues.passive.match(text, m.end()):
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and (prev in cues.past_subject or not subject):
+            if ambiguous and (prev in cues.past_subject or prev == _NAME or not subject):
                 return True
         prev = word
     return False
