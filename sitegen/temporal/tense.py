@@ -21,7 +21,7 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present")
+        "done", "scheduled_present", "range_open", "range_join")
 
 
 def _alternation(words: list[str]) -> str:
@@ -57,6 +57,8 @@ class TenseCues:
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday": a present verb right before the mention
+    range_open: re.Pattern[str]  # "between" right before the mention ...
+    range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -87,6 +89,8 @@ class TenseCues:
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
             scheduled_present=re.compile(rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"),
+            range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
+            range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
         )
 
 
@@ -225,3 +229,12 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     if cues.future_after.match(after):
         return "future"
     return "none"
+
+
+def range_start(text: str, start: int, end: int, next_start: int, cues: TenseCues | None = None) -> bool:
+    """Does the mention ``text[start:end]`` open a range that the mention at ``next_start``
+    closes ("between Saturday and July 7", "from Monday through Sept. 3")? Such a day lies on
+    the same side of publication as the range's end, which the caller resolves."""
+    cues = cues or default_cues()
+    return (cues.range_open.search(text, max(0, start - 20), start) is not None
+            and cues.range_join.fullmatch(text, end, next_start) is not None)
