@@ -190,7 +190,9 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       auxiliary ("had been due to"), sits in an aside closed by a comma (", who will retire
       soon,"), or a finite past verb comes between it and the mention ("who will retire met
       rebels on Tuesday");
-    * "future" if a future cue follows within 25 characters ("Friday, will ..."), or later in
+    * "future" if a future cue follows within 25 characters ("Friday, will ..."), unless a
+      finite past verb comes before the mention in its clause (the cue is the main clause's:
+      "The club, which won its last game on Sunday, will ..."), or later in
       the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
     * "none" otherwise.
     """
@@ -226,7 +228,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     stop = _BOUNDARY.search(after)
     if stop:
         after = after[: stop.start()]
-    if cues.future_after.match(after):
+    if cues.future_after.match(after) and not has_past_verb(before, cues):
         return "future"
     return "none"
 
