@@ -21,7 +21,7 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "range_open", "range_join")
+        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
 
 
 def _alternation(words: list[str]) -> str:
@@ -56,7 +56,7 @@ class TenseCues:
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
-    scheduled_present: re.Pattern[str]  # "meet Monday": a present verb right before the mention
+    scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     range_open: re.Pattern[str]  # "between" right before the mention ...
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
 
@@ -88,7 +88,8 @@ class TenseCues:
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
-            scheduled_present=re.compile(rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"),
+            scheduled_present=re.compile(
+                rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:(?:{alt['scheduled_gap']})\s+)?$"),
             range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
         )

@@ -68,6 +68,8 @@ CASES = [  # text, published, expected, why
     ("A vigil planned by students for Saturday was called off.", "2023-11-09", [('Saturday', 'DATE', '2023-11-04', None)], "'planned' as a participle is no cue"),
     ("The two ministers meet separately Monday with the mediator.", "2023-11-10", [('Monday', 'DATE', '2023-11-13', None)], "a verb in the present before the day: a timetable"),
     ("The exhibition opens Friday in the old harbour.", "2023-11-06", [('Friday', 'DATE', '2023-11-10', None)], "'opens Friday': ahead"),
+    ("Ticket sales begin at 9 a.m. Friday on the club's website.", "2023-11-08", [('9 a.m. Friday', 'TIME', '2023-11-10T09:00', None)], "a timetable's present before a clock time and its day: ahead"),
+    ("Ticket sales began at 9 a.m. Friday on the club's website.", "2023-11-08", [('9 a.m. Friday', 'TIME', '2023-11-03T09:00', None)], "... in the past stays past"),
     ("The two ministers met separately Monday with the mediator.", "2023-11-10", [('Monday', 'DATE', '2023-11-06', None)], "the same in the past stays past"),
     ("The minister paid a visit Monday to the flooded towns.", "2023-11-10", [('Monday', 'DATE', '2023-11-06', None)], "a noun before the day ('a visit') is no present verb"),
     ("The harbour ferries run a holiday timetable from Saturday through Jan. 2.", "2023-12-20", [('Saturday', 'DATE', '2023-12-23', None), ('Jan. 2', 'DATE', '2024-01-02', None)], "a range that ends ahead starts ahead"),
