@@ -18,7 +18,7 @@ from .matcher import trie
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
-KEYS = ("future", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
+KEYS = ("future", "perfect", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
@@ -36,7 +36,8 @@ def _alternation(words: list[str]) -> str:
 class TenseCues:
     """The compiled ``[tense]`` lists (see ``patterns.toml`` for what each one means)."""
 
-    future: re.Pattern[str]
+    future: re.Pattern[str]  # also finds the words of perfect, which it must not count
+    perfect: frozenset[str]
     future_after: re.Pattern[str]  # right after the mention
     future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
@@ -68,7 +69,8 @@ class TenseCues:
         alt = {k: _alternation(table[k]) for k in KEYS}
         i = re.IGNORECASE
         return cls(
-            future=re.compile(rf"\b(?:{alt['future']})\b", i),
+            future=re.compile(rf"\b(?:{_alternation(table['future'] + table['perfect'])})\b", i),
+            perfect=frozenset(" ".join(w.casefold().split()) for w in table["perfect"]),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
             future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
@@ -216,7 +218,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "none" if past else "future"
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
-        if cues.future_in_past.search(clause[: cue.start()]):
+        if cues.future_in_past.search(clause[: cue.start()]) or " ".join(cue.group(0).casefold().split()) in cues.perfect:
             break
         if _parenthetical(clause, cue, cues):
             continue
