@@ -449,14 +449,17 @@ def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved:
 def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """this week / last month / next year / the past year / the current quarter: from publication.
     With ``from_ref``, "the day" ("earlier in the day") and "the week" ("for the week") are the
-    day and week the story is on: those of the last day mentioned, else of publication."""
+    day and week the story is on: those of the last day mentioned, else of publication; but a
+    future cue ("could declare independence by the end of the week") points past a day gone by
+    to publication's."""
     unit = str(g.get("unit") or args.get("unit"))
     rel = int(g["rel"] if g.get("rel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
     if unit in ("day", "week") and args.get("from_ref") and ctx.ref is not None and ctx.ref.gran == "day":
-        return _point(coarsen(ctx.ref.start, gran))
+        if not (ctx.tense == "future" and ctx.dct is not None and coarsen(ctx.ref.start, gran).start < coarsen(ctx.dct, gran).start):
+            return _point(coarsen(ctx.ref.start, gran))
     if ctx.dct is None:
         return Resolved(_unspecified(gran))
     if unit == "weekend" and rel != 0:  # "this weekend" is the DCT's week's, whatever the tense
