@@ -59,14 +59,21 @@ def resolve_weekday(weekday: int, published: date, tense: str) -> date:
 
 
 def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> date:
-    """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after, "this Monday" as bare."""
+    """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after. "this Monday"
+    is the day of the publication week (Monday to Sunday) unless the tense says the other side of
+    publication: "will meet this Monday" on a Wednesday, or "will open this Saturday" on a Sunday
+    (whose week is all but over), is the coming one."""
+    dow = published.isoweekday()
     if rel < 0:
-        back = (published.isoweekday() - weekday) % 7
-        return published - timedelta(days=back or 7)
+        return published - timedelta(days=(dow - weekday) % 7 or 7)
     if rel > 0:
-        ahead = (weekday - published.isoweekday()) % 7
-        return published + timedelta(days=ahead or 7)
-    return resolve_weekday(weekday, published, tense)
+        return published + timedelta(days=(weekday - dow) % 7 or 7)
+    d = published + timedelta(days=weekday - dow)
+    if tense == "future" and d < published:
+        return d + timedelta(days=7)
+    if tense == "past" and d > published:
+        return d - timedelta(days=7)
+    return d
 
 
 def resolve_month_day(month: int, day: int, published: date, tense: str) -> date | None:
@@ -451,17 +458,20 @@ def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved:
 def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """this week / last month / next year / the past year / the current quarter: from publication.
     With ``from_ref``, "the day" ("earlier in the day") and "the week" ("for the week") are the
-    day and week the story is on: those of the last day mentioned, else of publication."""
+    day and week the story is on: those of the last day mentioned, else of publication; but a
+    future cue ("could declare independence by the end of the week") points past a day gone by
+    to publication's."""
     unit = str(g.get("unit") or args.get("unit"))
     rel = int(g["rel"] if g.get("rel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):
         return None
     gran = _UNIT_GRAN[unit]
     if unit in ("day", "week") and args.get("from_ref") and ctx.ref is not None and ctx.ref.gran == "day":
-        return _point(coarsen(ctx.ref.start, gran))
+        if not (ctx.tense == "future" and ctx.dct is not None and coarsen(ctx.ref.start, gran).start < coarsen(ctx.dct, gran).start):
+            return _point(coarsen(ctx.ref.start, gran))
     if ctx.dct is None:
         return Resolved(_unspecified(gran))
-    if unit == "weekend":
+    if unit == "weekend" and rel != 0:  # "this weekend" is the DCT's week's, whatever the tense
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
     return _point(shift(coarsen(ctx.dct, gran), rel, unit))
 

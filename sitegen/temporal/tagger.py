@@ -17,7 +17,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, tense_at
+from .tense import TenseCues, range_start, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -159,6 +159,20 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     return out
 
 
+def _range_tense(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
+                 ref: Point | None, cues: TenseCues | None) -> str:
+    """"future" if ``m`` opens a range whose end lies after publication ("AAA expects 70 million
+    people to travel between Saturday and July 7" on a Friday: the coming Saturday), else "none"."""
+    if dct is None or not range_start(text, m.start, m.end, end.start, cues):
+        return "none"
+    tense = tense_at(text, end.start, end.end, cues) if end.rule.resolve in TENSED else "none"
+    try:
+        res = resolve_mention(end, text, Context(dct, pod, ref, tense))
+    except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
+        return "none"
+    return "future" if res is not None and res.point is not None and res.point.start > dct else "none"
+
+
 def _resolve_all(
     mentions: list[Mention],
     text: str,
@@ -175,8 +189,10 @@ def _resolve_all(
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     out: list[Timex] = []
     bad: list[Mention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
+        if tense == "none" and m.rule.resolve in TENSED and i + 1 < len(mentions):
+            tense = _range_tense(m, mentions[i + 1], text, dct, pod, ref, cues)
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
         try:
             res = resolve_mention(m, text, ctx)

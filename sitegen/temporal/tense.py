@@ -16,11 +16,12 @@ from pathlib import Path
 from .matcher import trie
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
-_WORD = re.compile(r"(?<![\w'\u2019-])([a-z]+(?:['\u2019][a-z]+)?)\b(?![-\u2019'])|,")
-KEYS = ("future", "future_after", "past_before", "past_gap", "future_in_past", "report", "deadline",
+_WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
+_NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
+KEYS = ("future", "perfect", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present")
+        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
 
 
 def _alternation(words: list[str]) -> str:
@@ -35,10 +36,12 @@ def _alternation(words: list[str]) -> str:
 class TenseCues:
     """The compiled ``[tense]`` lists (see ``patterns.toml`` for what each one means)."""
 
-    future: re.Pattern[str]
+    future: re.Pattern[str]  # also finds the words of perfect, which it must not count
+    perfect: frozenset[str]
     future_after: re.Pattern[str]  # right after the mention
     future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
+    participle_aux: re.Pattern[str]  # "be", an adverb in -ly may follow: a past_before word after it is a participle
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
     deadline: re.Pattern[str]
@@ -54,7 +57,9 @@ class TenseCues:
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
-    scheduled_present: re.Pattern[str]  # "meet Monday": a present verb right before the mention
+    scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
+    range_open: re.Pattern[str]  # "between" right before the mention ...
+    range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -64,10 +69,12 @@ class TenseCues:
         alt = {k: _alternation(table[k]) for k in KEYS}
         i = re.IGNORECASE
         return cls(
-            future=re.compile(rf"\b(?:{alt['future']})\b", i),
+            future=re.compile(rf"\b(?:{_alternation(table['future'] + table['perfect'])})\b", i),
+            perfect=frozenset(" ".join(w.casefold().split()) for w in table["perfect"]),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
             future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
+            participle_aux=re.compile(rf"\b(?:{alt['participle_aux']})\s+(?:[a-z]+ly\s+)?$", i),
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
             deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
@@ -83,7 +90,10 @@ class TenseCues:
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
-            scheduled_present=re.compile(rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"),
+            scheduled_present=re.compile(
+                rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:(?:{alt['scheduled_gap']})\s+)?$"),
+            range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
+            range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
         )
 
 
@@ -100,18 +110,25 @@ def default_cues() -> TenseCues:
 def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool = True) -> bool:
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
-    comma or a word of ``past_subject`` ("was signed", "they collapsed", ", collapsed"), or
+    comma, a word of ``past_subject`` or a name ("was signed", "they collapsed", ", collapsed",
+    "Britain voted"; a capitalised word of the lists counts as that word: "The planned talks"), or
     anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
     (a passive participle)."""
     prev = previous.casefold()
     for m in _WORD.finditer(text):
-        word = m.group(1) or ","
+        if m.group(2):
+            word = m.group(2).casefold()
+            if not (word in cues.past_subject or word in cues.not_finite_after):
+                prev = _NAME
+                continue
+        else:
+            word = m.group(1) or ","
         if prev not in cues.not_finite_after and not cues.passive.match(text, m.end()):
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and (prev in cues.past_subject or not subject):
+            if ambiguous and (prev in cues.past_subject or prev == _NAME or not subject):
                 return True
         prev = word
     return False
@@ -163,7 +180,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
     * "none" if a reporting verb comes right before it ("said Friday"): the saying is past;
-    * "past" if a past cue ("ended", "since", "was") comes right before it;
+    * "past" if a past cue ("ended", "since", "was") comes right before it, unless the cue is a
+      participle after "be" ("will be closed on Friday": the future cue decides);
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
@@ -175,7 +193,9 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       auxiliary ("had been due to"), sits in an aside closed by a comma (", who will retire
       soon,"), or a finite past verb comes between it and the mention ("who will retire met
       rebels on Tuesday");
-    * "future" if a future cue follows within 25 characters ("Friday, will ..."), or later in
+    * "future" if a future cue follows within 25 characters ("Friday, will ..."), unless a
+      finite past verb comes before the mention in its clause (the cue is the main clause's:
+      "The club, which won its last game on Sunday, will ..."), or later in
       the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
     * "none" otherwise.
     """
@@ -185,7 +205,8 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
     if cues.report.search(before.rstrip(" ,on")):
         return "none"
-    if cues.past_before.search(before):
+    past = cues.past_before.search(before)
+    if past and not cues.participle_aux.search(before, 0, past.start()):
         return "past"
     if cues.done.match(text, end):
         return "none"
@@ -197,7 +218,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "none" if past else "future"
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
-        if cues.future_in_past.search(clause[: cue.start()]):
+        if cues.future_in_past.search(clause[: cue.start()]) or " ".join(cue.group(0).casefold().split()) in cues.perfect:
             break
         if _parenthetical(clause, cue, cues):
             continue
@@ -210,6 +231,15 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     stop = _BOUNDARY.search(after)
     if stop:
         after = after[: stop.start()]
-    if cues.future_after.match(after):
+    if cues.future_after.match(after) and not has_past_verb(before, cues):
         return "future"
     return "none"
+
+
+def range_start(text: str, start: int, end: int, next_start: int, cues: TenseCues | None = None) -> bool:
+    """Does the mention ``text[start:end]`` open a range that the mention at ``next_start``
+    closes ("between Saturday and July 7", "from Monday through Sept. 3")? Such a day lies on
+    the same side of publication as the range's end, which the caller resolves."""
+    cues = cues or default_cues()
+    return (cues.range_open.search(text, max(0, start - 20), start) is not None
+            and cues.range_join.fullmatch(text, end, next_start) is not None)
