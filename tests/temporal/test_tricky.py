@@ -144,6 +144,8 @@ CASES = [  # text, published, expected, why
     ("The swimmer crossed the channel in 9 hours 44 minutes.", "2022-08-01", [('9 hours 44 minutes', 'DURATION', 'PT9H44M', None)], "units joined into one length"),
     ("The pumps run 20 hours a day, six days a week.", "2022-08-01", [('20 hours', 'DURATION', 'PT20H', None), ('a day', 'SET', 'P1D', None), ('six days', 'DURATION', 'P6D', None), ('a week', 'SET', 'P1W', None)],
      "rates: a larger unit after a smaller one is no sum"),
+    ("Policymakers delivered two quarter-point cuts and hinted at a half-point one.", "2022-08-01", NONE, "a quarter point is a quarter of a percentage point, no time"),
+    ("Sales fell for two quarters in a row.", "2022-08-01", [('two quarters', 'DURATION', 'P6M', None)], "two quarters without 'point' are six months"),
     ("She made a new year's resolution to run daily.", "2023-01-04", [('daily', 'SET', 'P1D', None)], "'new year's' before a noun is no day"),
     ("It happened on 4 November 2023.", None, [('4 November 2023', 'DATE', '2023-11-04', None)], "day month year"),
     ("Nov. 4", "2023-11-06", [('Nov. 4', 'DATE', '2023-11-04', None)], "an abbreviated month with a day"),
