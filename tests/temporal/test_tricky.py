@@ -146,6 +146,8 @@ CASES = [  # text, published, expected, why
      "rates: a larger unit after a smaller one is no sum"),
     ("Policymakers delivered two quarter-point cuts and hinted at a half-point one.", "2022-08-01", NONE, "a quarter point is a quarter of a percentage point, no time"),
     ("Sales fell for two quarters in a row.", "2022-08-01", [('two quarters', 'DURATION', 'P6M', None)], "two quarters without 'point' are six months"),
+    ("The bridge opened roughly six months later than promised.", "2022-08-01", [('roughly six months', 'DURATION', 'P6M', 'APPROX')], "'later than' compares two points: the gap is a length"),
+    ("The bridge opened in May 2021. Six months later, it closed.", "2022-08-01", [('May 2021', 'DATE', '2021-05', None), ('Six months later', 'DATE', '2021-11', None)], "without 'than' it is a point counted off the last date"),
     ("She made a new year's resolution to run daily.", "2023-01-04", [('daily', 'SET', 'P1D', None)], "'new year's' before a noun is no day"),
     ("It happened on 4 November 2023.", None, [('4 November 2023', 'DATE', '2023-11-04', None)], "day month year"),
     ("Nov. 4", "2023-11-06", [('Nov. 4', 'DATE', '2023-11-04', None)], "an abbreviated month with a day"),
