@@ -148,6 +148,8 @@ CASES = [  # text, published, expected, why
     ("Sales fell for two quarters in a row.", "2022-08-01", [('two quarters', 'DURATION', 'P6M', None)], "two quarters without 'point' are six months"),
     ("The bridge opened roughly six months later than promised.", "2022-08-01", [('roughly six months', 'DURATION', 'P6M', 'APPROX')], "'later than' compares two points: the gap is a length"),
     ("The bridge opened in May 2021. Six months later, it closed.", "2022-08-01", [('May 2021', 'DATE', '2021-05', None), ('Six months later', 'DATE', '2021-11', None)], "without 'than' it is a point counted off the last date"),
+    ("Wages have stagnated for most of the past decade.", "2016-03-01", [('the past decade', 'DURATION', 'P10Y', None)], "the ten years up to now, not the 2000s"),
+    ("The plant was built early last decade.", "2016-03-01", [('early last decade', 'DATE', '200', 'START')], "bare 'last decade' is the calendar decade before"),
     ("She made a new year's resolution to run daily.", "2023-01-04", [('daily', 'SET', 'P1D', None)], "'new year's' before a noun is no day"),
     ("It happened on 4 November 2023.", None, [('4 November 2023', 'DATE', '2023-11-04', None)], "day month year"),
     ("Nov. 4", "2023-11-06", [('Nov. 4', 'DATE', '2023-11-04', None)], "an abbreviated month with a day"),
