@@ -853,6 +853,36 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return Resolved(duration_value(count, unit), mod)
 
 
+_COMPOUND_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def r_duration_compound(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """2 hours 5 minutes 54 seconds / four years and seven months: one length, PT2H5M54S.
+    Each unit must be smaller than the one before ("12 hours a day" is a rate) and every count
+    whole; a bare comma joins only clock units ("4 minutes, 28 seconds"; not "10 years, six months
+    of them"); weeks beside days are counted in days (P2W3D is no ISO form: P17D)."""
+    parts: dict[str, int] = {}
+    last = -1
+    for c, u, comma in (("count", "unit", ""), ("count2", "unit2", "comma2"), ("count3", "unit3", "comma3")):
+        if g.get(u) is None:
+            continue
+        unit, count = str(g[u]), g.get(c)
+        if unit not in _COMPOUND_ORDER or count is None or count != int(count) or count <= 0:
+            return None
+        if comma and g.get(comma) and unit not in ("hour", "minute", "second"):
+            return None
+        at = _COMPOUND_ORDER.index(unit)
+        if at <= last:
+            return None
+        last = at
+        parts[unit] = int(count)
+    if "week" in parts and "day" in parts:
+        parts["day"] += 7 * parts.pop("week")
+    date_part = "".join(f"{parts[u]}{_DUR_UNIT[u]}" for u in ("year", "month", "week", "day") if u in parts)
+    time_part = "".join(f"{parts[u]}{_DUR_UNIT[u]}" for u in ("hour", "minute", "second") if u in parts)
+    return Resolved(f"P{date_part}" + (f"T{time_part}" if time_part else ""), g.get("approx"))
+
+
 def r_report_span(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """"the nine months" / "the first six months": a span of a results year (a duration, as
     ``duration``); more than twelve months is no part of one year, so left to ``duration``.

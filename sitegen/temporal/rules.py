@@ -162,7 +162,9 @@ def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...
                 line = _find_line(lines, f"[{name}]")
                 raise RuleError(where, _find_line(lines, str(key), line), "", f"vocabulary {name!r}: {key!r} must be a list of words")
             for w in words:
-                forms[" ".join(w.casefold().split())] = str(key)
+                form = " ".join(w.casefold().split())
+                forms[form] = str(key)
+                forms[form.replace("'", "\u2019")] = str(key)  # typographic apostrophe: "New Year’s Day"
         kinds = frozenset({name}) if name in triggers else frozenset()
         if kinds and any(f[:1].isdigit() for f in forms):
             kinds |= {"digit"}
