@@ -18,7 +18,7 @@ from .matcher import trie
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
-KEYS = ("future", "perfect", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
+KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
@@ -38,6 +38,8 @@ class TenseCues:
 
     future: re.Pattern[str]  # also finds the words of perfect, which it must not count
     perfect: frozenset[str]
+    perfect_participle: frozenset[str]  # "been", "done": after "would have" a perfect ...
+    perfect_gap: frozenset[str]  # ... with these or an adverb in -ly between ("would have never")
     future_after: re.Pattern[str]  # right after the mention
     future_later: re.Pattern[str]  # the same words anywhere
     past_before: re.Pattern[str]  # with the words of past_gap allowed before the mention
@@ -71,6 +73,8 @@ class TenseCues:
         return cls(
             future=re.compile(rf"\b(?:{_alternation(table['future'] + table['perfect'])})\b", i),
             perfect=frozenset(" ".join(w.casefold().split()) for w in table["perfect"]),
+            perfect_participle=frozenset(w.casefold() for w in table["perfect_participle"]),
+            perfect_gap=frozenset(w.casefold() for w in table["perfect_gap"]),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
             future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
@@ -131,6 +135,25 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
             if ambiguous and (prev in cues.past_subject or prev == _NAME or not subject):
                 return True
         prev = word
+    return False
+
+
+def is_perfect(text: str, cue: re.Match[str], cues: TenseCues) -> bool:
+    """Is the cue a modal perfect ("would have", "should've") followed by a past participle:
+    "been", a word of ``perfect_participle``, ``past_only`` or ``past_forms``, or a lower-case
+    word in -ed not in ``not_past``, with an adverb in -ly or a word of ``perfect_gap`` allowed
+    between ("would have never sailed")? Not "would have to sign", "would have a day off",
+    "should have their children vaccinated": there the modal is a future cue as without "have"."""
+    if " ".join(cue.group(0).casefold().split()) not in cues.perfect:
+        return False
+    for m in _WORD.finditer(text, cue.end()):
+        word = m.group(1)
+        if word is None:  # a comma or a capitalised word
+            return False
+        if word in cues.perfect_gap or (word.endswith("ly") and len(word) > 4):
+            continue
+        return (word in cues.perfect_participle or word in cues.past_only or word in cues.past_forms
+                or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past))
     return False
 
 
@@ -218,7 +241,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "none" if past else "future"
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
-        if cues.future_in_past.search(clause[: cue.start()]) or " ".join(cue.group(0).casefold().split()) in cues.perfect:
+        if cues.future_in_past.search(clause[: cue.start()]) or is_perfect(clause + text[start:end], cue, cues):
             break
         if _parenthetical(clause, cue, cues):
             continue
