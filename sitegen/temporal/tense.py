@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
-        "deadline_past", "past_only", "past_forms", "past_subject", "not_past", "not_finite_after",
+        "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
 
@@ -51,6 +51,9 @@ class TenseCues:
     past_only: frozenset[str]
     past_forms: frozenset[str]
     past_subject: frozenset[str]
+    not_subject: frozenset[str]  # "Ukrainian": a capitalised adjective, no name
+    name_compound: frozenset[str]  # "Iran backed militias": after a name, before a noun, an adjective ...
+    verb_next: frozenset[str]  # ... unless one of these follows ("Iran backed the plan")
     not_past: frozenset[str]
     not_finite_after: frozenset[str]
     past_suffix: tuple[str, ...]  # "-ed"
@@ -86,6 +89,9 @@ class TenseCues:
             past_only=frozenset(w.casefold() for w in table["past_only"]),
             past_forms=frozenset(w.casefold() for w in table["past_forms"]),
             past_subject=frozenset(w.casefold() for w in table["past_subject"]),
+            not_subject=frozenset(w.casefold() for w in table["not_subject"]),
+            name_compound=frozenset(w.casefold() for w in table["name_compound"]),
+            verb_next=frozenset(w.casefold() for w in table["verb_next"]),
             not_past=frozenset(w.casefold() for w in table["not_past"]),
             not_finite_after=frozenset(w.casefold() for w in table["not_finite_after"]),
             past_suffix=tuple(w.casefold() for w in table["past_suffix"]),
@@ -115,7 +121,9 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
     comma, a word of ``past_subject`` or a name ("was signed", "they collapsed", ", collapsed",
-    "Britain voted"; a capitalised word of the lists counts as that word: "The planned talks"), or
+    "Britain voted"; a capitalised word of the lists counts as that word: "The planned talks"; one
+    of ``not_subject`` is no name: "Ukrainian displaced families"; nor is a name before half a
+    compound adjective: "Iran backed militias", see ``_compound``), or
     anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
     (a passive participle)."""
@@ -124,7 +132,7 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
         if m.group(2):
             word = m.group(2).casefold()
             if not (word in cues.past_subject or word in cues.not_finite_after):
-                prev = _NAME
+                prev = "" if word in cues.not_subject else _NAME
                 continue
         else:
             word = m.group(1) or ","
@@ -132,7 +140,7 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and (prev in cues.past_subject or prev == _NAME or not subject):
+            if ambiguous and (prev in cues.past_subject or not subject or (prev == _NAME and not _compound(text, m, cues))):
                 return True
         prev = word
     return False
@@ -155,6 +163,16 @@ def is_perfect(text: str, cue: re.Match[str], cues: TenseCues) -> bool:
         return (word in cues.perfect_participle or word in cues.past_only or word in cues.past_forms
                 or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past))
     return False
+
+
+def _compound(text: str, m: re.Match[str], cues: TenseCues) -> bool:
+    """Is the word ``m`` after a name half of a compound adjective written apart ("Iran backed
+    militias", "Google owned apps"): a word of ``name_compound`` before a lower-case word not of
+    ``verb_next``?"""
+    if m.group(0).casefold() not in cues.name_compound:
+        return False
+    after = _WORD.search(text, m.end())
+    return after is not None and after.group(1) is not None and after.group(1) not in cues.verb_next
 
 
 def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
