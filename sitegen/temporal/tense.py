@@ -18,7 +18,7 @@ from .matcher import trie
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
-KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "deadline",
+KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
@@ -46,6 +46,7 @@ class TenseCues:
     participle_aux: re.Pattern[str]  # "be", an adverb in -ly may follow: a past_before word after it is a participle
     future_in_past: re.Pattern[str]
     report: re.Pattern[str]
+    report_any: re.Pattern[str]  # a reporting verb anywhere; group 1: a word of report_relative before it
     deadline: re.Pattern[str]
     deadline_past: re.Pattern[str]
     past_only: frozenset[str]
@@ -84,6 +85,7 @@ class TenseCues:
             participle_aux=re.compile(rf"\b(?:{alt['participle_aux']})\s+(?:[a-z]+ly\s+)?$", i),
             future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
+            report_any=re.compile(rf"(?:\b({alt['report_relative']})\s+)?\b(?:{alt['report']})\b", i),
             deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
             deadline_past=re.compile(rf"\b(?:{alt['deadline_past']})\b", i),
             past_only=frozenset(w.casefold() for w in table["past_only"]),
@@ -272,7 +274,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     stop = _BOUNDARY.search(after)
     if stop:
         after = after[: stop.start()]
-    if cues.future_after.match(after) and not has_past_verb(before, cues):
+    # a reporting verb that introduces the mention's clause is no past event of the mention
+    # ("Officials said the ferry service on Friday will resume"; not "which reported ... on Friday, will")
+    opens = max((m.end() for m in cues.report_any.finditer(before) if not m.group(1)), default=0)
+    if cues.future_after.match(after) and not has_past_verb(before[opens:], cues):
         return "future"
     return "none"
 
