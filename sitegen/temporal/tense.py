@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
-        "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "not_past", "not_finite_after",
+        "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
         "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
 
@@ -55,6 +55,9 @@ class TenseCues:
     not_subject: frozenset[str]  # "Ukrainian": a capitalised adjective, no name
     name_compound: frozenset[str]  # "Iran backed militias": after a name, before a noun, an adjective ...
     verb_next: frozenset[str]  # ... unless one of these follows ("Iran backed the plan")
+    that_subject: re.Pattern[str]  # "that the bank ": a subject before an ambiguous past form
+    reduced_before: re.Pattern[str]  # "for the raid " (not "have their children ") before a word in -ed ...
+    reduced_after: re.Pattern[str]  # ... and " out" after it: a past participle
     not_past: frozenset[str]
     not_finite_after: frozenset[str]
     past_suffix: tuple[str, ...]  # "-ed"
@@ -94,6 +97,10 @@ class TenseCues:
             not_subject=frozenset(w.casefold() for w in table["not_subject"]),
             name_compound=frozenset(w.casefold() for w in table["name_compound"]),
             verb_next=frozenset(w.casefold() for w in table["verb_next"]),
+            that_subject=re.compile(rf"\b(?:{alt['clause_opens']})\s+(?:{alt['determiner']})\s+(?:[a-z]+\s+){{1,2}}$", i),
+            reduced_before=re.compile(
+                rf"(?<![\w'\u2019])(?!(?:{alt['causative']})\b)[a-z]+\s+(?:{alt['determiner']})\s+[a-z]+\s+$", i),
+            reduced_after=re.compile(rf"\s+(?:{alt['reduced_next']})\b"),
             not_past=frozenset(w.casefold() for w in table["not_past"]),
             not_finite_after=frozenset(w.casefold() for w in table["not_finite_after"]),
             past_suffix=tuple(w.casefold() for w in table["past_suffix"]),
@@ -123,12 +130,13 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
     """Is there a finite past verb in ``text``? A word of ``past_only`` ("met", "went"), or a
     word of ``past_forms`` or a lower-case word ending in -ed (not in ``not_past``) right after a
     comma, a word of ``past_subject`` or a name ("was signed", "they collapsed", ", collapsed",
-    "Britain voted"; a capitalised word of the lists counts as that word: "The planned talks"; one
+    "Britain voted", "that the bank cut"; a capitalised word of the lists counts as that word: "The planned talks"; one
     of ``not_subject`` is no name: "Ukrainian displaced families"; nor is a name before half a
     compound adjective: "Iran backed militias", see ``_compound``), or
     anywhere with ``subject=False`` (where a verb is due: "On Tuesday, the court ruled"); never
     after a word of ``not_finite_after`` ("will be held", "the planned talks"), nor before "by"
-    (a passive participle)."""
+    (a passive participle). A word in -ed after a determiner and a noun and before a word of
+    ``reduced_next`` is a past participle of a past event too ("the raid carried out in")."""
     prev = previous.casefold()
     for m in _WORD.finditer(text):
         if m.group(2):
@@ -142,7 +150,11 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
             if word in cues.past_only:
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
-            if ambiguous and (prev in cues.past_subject or not subject or (prev == _NAME and not _compound(text, m, cues))):
+            if ambiguous and (prev in cues.past_subject or not subject or (prev == _NAME and not _compound(text, m, cues))
+                              or cues.that_subject.search(text, 0, m.start())):
+                return True
+            if (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past
+                    and cues.reduced_before.search(text, 0, m.start()) and cues.reduced_after.match(text, m.end())):
                 return True
         prev = word
     return False
