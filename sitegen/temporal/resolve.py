@@ -860,16 +860,18 @@ def r_duration_compound(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
     """2 hours 5 minutes 54 seconds / four years and seven months: one length, PT2H5M54S.
     Each unit must be smaller than the one before ("12 hours a day" is a rate) and every count
     whole; a bare comma joins only clock units ("4 minutes, 28 seconds"; not "10 years, six months
-    of them"); weeks beside days are counted in days (P2W3D is no ISO form: P17D)."""
+    of them") unless the last part is joined by "and", as a list is ("10 years, 4 months and 5
+    days"); weeks beside days are counted in days (P2W3D is no ISO form: P17D)."""
     parts: dict[str, int] = {}
     last = -1
+    listed = bool(g.get("and3") if g.get("unit3") is not None else g.get("and2"))
     for c, u, comma in (("count", "unit", ""), ("count2", "unit2", "comma2"), ("count3", "unit3", "comma3")):
         if g.get(u) is None:
             continue
         unit, count = str(g[u]), g.get(c)
         if unit not in _COMPOUND_ORDER or count is None or count != int(count) or count <= 0:
             return None
-        if comma and g.get(comma) and unit not in ("hour", "minute", "second"):
+        if comma and g.get(comma) and unit not in ("hour", "minute", "second") and not listed:
             return None
         at = _COMPOUND_ORDER.index(unit)
         if at <= last:
