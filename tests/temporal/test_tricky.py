@@ -185,6 +185,8 @@ CASES = [  # text, published, expected, why
      "rates: a larger unit after a smaller one is no sum"),
     ("Policymakers delivered two quarter-point cuts and hinted at a half-point one.", "2022-08-01", NONE, "a quarter point is a quarter of a percentage point, no time"),
     ("Sales fell for two quarters in a row.", "2022-08-01", [('two quarters', 'DURATION', 'P6M', None)], "two quarters without 'point' are six months"),
+    ("The bypass opened a year earlier than planned.", "2022-08-01", [('a year', 'DURATION', 'P1Y', None)], "'a year earlier than': a length, not the year-earlier period"),
+    ("Exports rose 4% from a year earlier.", "2022-08-01", [('a year earlier', 'DATE', '2021', None)], "... without 'than', the point a year back"),
     ("The bridge opened roughly six months later than promised.", "2022-08-01", [('roughly six months', 'DURATION', 'P6M', 'APPROX')], "'later than' compares two points: the gap is a length"),
     ("The bridge opened in May 2021. Six months later, it closed.", "2022-08-01", [('May 2021', 'DATE', '2021-05', None), ('Six months later', 'DATE', '2021-11', None)], "without 'than' it is a point counted off the last date"),
     ("Wages have stagnated for most of the past decade.", "2016-03-01", [('the past decade', 'DURATION', 'P10Y', None)], "the ten years up to now, not the 2000s"),
