@@ -687,7 +687,8 @@ def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     (resolve_half). A bare half ("the second half", rule half-bare) needs a period under
     discussion (``ctx.period``): a half of that year, or the year just named; without one it
     is a match's half and dropped. A forecast half of a year already over (named "last year",
-    "plans to ... in the second half") is this year's (resolve_half with the future)."""
+    "plans to ... in the second half", or "expects growth to slow in the second half": rule
+    half-bare-forecast, args ``forecast``) is this year's (resolve_half with the future)."""
     h = 2 if g.get("last") else int(g.get("ordinal") or args.get("half") or 0)
     if h not in (1, 2):
         return None
@@ -696,12 +697,13 @@ def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     elif ctx.dct is None:
         return None if args.get("anaphoric") else Resolved(f"XXXX-H{h}")
     elif args.get("anaphoric"):
-        period = ctx.period
-        if period is None or period.gran not in ("half", "year"):
+        period = ctx.period  # the tagger keeps only a half or a year here (tagger._resolve_all)
+        if period is None:
             return None
         y = period.start.year
-        if ctx.tense == "future" and date(y, 6 * h, 30 if h == 1 else 31) < ctx.dct:
-            y = resolve_half(h, ctx.dct, ctx.tense)
+        tense = "future" if args.get("forecast") else ctx.tense
+        if tense == "future" and date(y, 6 * h, 30 if h == 1 else 31) < ctx.dct:
+            y = resolve_half(h, ctx.dct, tense)
     elif args.get("reported"):
         y = resolve_half(h, ctx.dct, ctx.tense)
     else:
@@ -860,16 +862,18 @@ def r_duration_compound(g: Groups, ctx: Context, args: Groups) -> Resolved | Non
     """2 hours 5 minutes 54 seconds / four years and seven months: one length, PT2H5M54S.
     Each unit must be smaller than the one before ("12 hours a day" is a rate) and every count
     whole; a bare comma joins only clock units ("4 minutes, 28 seconds"; not "10 years, six months
-    of them"); weeks beside days are counted in days (P2W3D is no ISO form: P17D)."""
+    of them") unless the last part is joined by "and", as a list is ("10 years, 4 months and 5
+    days"); weeks beside days are counted in days (P2W3D is no ISO form: P17D)."""
     parts: dict[str, int] = {}
     last = -1
+    listed = bool(g.get("and3") if g.get("unit3") is not None else g.get("and2"))
     for c, u, comma in (("count", "unit", ""), ("count2", "unit2", "comma2"), ("count3", "unit3", "comma3")):
         if g.get(u) is None:
             continue
         unit, count = str(g[u]), g.get(c)
         if unit not in _COMPOUND_ORDER or count is None or count != int(count) or count <= 0:
             return None
-        if comma and g.get(comma) and unit not in ("hour", "minute", "second"):
+        if comma and g.get(comma) and unit not in ("hour", "minute", "second") and not listed:
             return None
         at = _COMPOUND_ORDER.index(unit)
         if at <= last:

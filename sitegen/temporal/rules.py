@@ -287,9 +287,17 @@ def _tense_cues(patterns: Path) -> TenseCues:
         raise RuleError(_short(patterns), _find_header(lines, "[tense]"), "", str(err)) from None
 
 
-def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str) -> re.Pattern[str] | None:
+def _compile_ctx(raw: str | None, where: str, line: int, rule: str, key: str,
+                 vocabs: Mapping[str, Vocabulary] | None = None) -> re.Pattern[str] | None:
+    """A context regex; ``{~vocabulary}`` in it stands for the vocabulary's forms (no group)."""
     if raw is None:
         return None
+    if vocabs is not None:
+        def sub(m: re.Match[str]) -> str:
+            if not m.group(1) or m.group(2) not in vocabs:
+                raise RuleError(where, line, rule, f"{key} may use only a known vocabulary as '{{~name}}', not {m.group(0)!r}")
+            return f"(?:{vocabs[m.group(2)].regex})"
+        raw = _REF.sub(sub, raw)
     try:
         return re.compile(raw, FLAGS)
     except re.error as err:
@@ -396,10 +404,10 @@ def _load_rule_file(
                 args=MappingProxyType(dict(args)),
                 mod=spec.get("mod"),
                 priority=int(spec.get("priority", 0)),
-                reject_before=_compile_ctx(spec.get("reject_before"), where, first + 1, name, "reject_before"),
-                reject_after=_compile_ctx(spec.get("reject_after"), where, first + 1, name, "reject_after"),
-                require_before=_compile_ctx(spec.get("require_before"), where, first + 1, name, "require_before"),
-                require_after=_compile_ctx(spec.get("require_after"), where, first + 1, name, "require_after"),
+                reject_before=_compile_ctx(spec.get("reject_before"), where, first + 1, name, "reject_before", vocabs),
+                reject_after=_compile_ctx(spec.get("reject_after"), where, first + 1, name, "reject_after", vocabs),
+                require_before=_compile_ctx(spec.get("require_before"), where, first + 1, name, "require_before", vocabs),
+                require_after=_compile_ctx(spec.get("require_after"), where, first + 1, name, "require_after", vocabs),
                 examples=tuple(examples),
                 path=where,
                 line=first + 1,

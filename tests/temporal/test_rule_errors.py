@@ -129,3 +129,15 @@ def test_broken_dct_cut_names_the_vocabulary_file(tmp_path: Path) -> None:
     assert str(err.value).startswith("temporal/data/en/patterns.toml:")
     assert "[dct_cut] has key 'before' (expected one of until, from)" in str(err.value)
     assert patterns.read_text(encoding="utf-8").splitlines()[err.value.line - 1].startswith("before = ")
+
+
+def test_context_regex_uses_only_known_silent_vocabularies(tmp_path: Path) -> None:
+    """`{~sportword}` in a reject/require regex stands for the vocabulary; an unknown or a
+    named reference is an error naming the key."""
+    ok = _rules(tmp_path, GOOD.replace("resolve = \"weekday\"", "resolve = \"weekday\"\nreject_after = '\\s+{~sportword}\\b'"))
+    rule = load_rules(DATA / "patterns.toml", [ok], RESOLVERS).rules[0]
+    assert rule.reject_after is not None and rule.reject_after.match(" playoffs")
+    ok.write_text(GOOD.replace("resolve = \"weekday\"", "resolve = \"weekday\"\nreject_after = '\\s+{~sprtword}\\b'"), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(DATA / "patterns.toml", [ok], RESOLVERS)
+    assert "reject_after" in str(err.value) and "sprtword" in str(err.value)
