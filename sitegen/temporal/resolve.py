@@ -27,7 +27,7 @@ class Context:
     dct: date | None  # publication date
     dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
     ref: Point | None  # the last calendar date the text mentioned (reference time)
-    tense: str  # "future" or "none" (see tense.py)
+    tense: str  # "future", "past" or "none" (see tense.py; "past" also for "this weekend" in a past clause, tagger._past_clause)
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
@@ -62,7 +62,8 @@ def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> 
     """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after. "this Monday"
     is the day of the publication week (Monday to Sunday) unless the tense says the other side of
     publication: "will meet this Monday" on a Wednesday, or "will open this Saturday" on a Sunday
-    (whose week is all but over), is the coming one."""
+    (whose week is all but over), is the coming one; a day still ahead in a past clause ("the
+    ferry sank this Saturday" on a Monday: the tagger passes "past") is the last one."""
     dow = published.isoweekday()
     if rel < 0:
         return published - timedelta(days=(dow - weekday) % 7 or 7)
@@ -471,8 +472,12 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             return _point(coarsen(ctx.ref.start, gran))
     if ctx.dct is None:
         return Resolved(_unspecified(gran))
-    if unit == "weekend" and rel != 0:  # "this weekend" is the DCT's week's, whatever the tense
+    if unit == "weekend" and rel != 0:
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
+    if unit == "weekend" and ctx.tense == "past" and ctx.dct.isoweekday() < 6:
+        # "this weekend" is the DCT's week's, but one still ahead cannot be narrated in the
+        # past: "fans packed the stadium this weekend" on a Monday is the one just gone
+        return _point(shift(coarsen(ctx.dct, gran), -1, "week"))
     return _point(shift(coarsen(ctx.dct, gran), rel, unit))
 
 

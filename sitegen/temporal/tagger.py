@@ -17,7 +17,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, range_start, tense_at
+from .tense import _BOUNDARY, FAR, TenseCues, _clause, default_cues, has_past_verb, range_start, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -159,6 +159,38 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     return out
 
 
+_WORD_END = re.compile(r"[\w'\u2019]+")
+# a modal after a past verb is the clause's verb ("Forecasters warned that temperatures could top
+# 100 degrees this weekend"): the past verb before it does not narrate the mention
+_MODAL = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|should)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def _past_clause(text: str, start: int, end: int, cues: TenseCues | None) -> bool:
+    """Is the clause of the mention ``text[start:end]`` told in the past: a finite past verb
+    before it ("Thousands of fans packed the stadium this weekend"), or after it when it opens
+    its sentence ("This Saturday, thousands rallied")? Only what follows the last reporting verb
+    or modal counts ("Police said the march is this Saturday": the saying is past, not the march;
+    "warned that temperatures could top 100 degrees this weekend"), and an aside closed by a comma
+    does not ("The show, which opened in May, closes this Saturday")."""
+    cues = cues or default_cues()
+    before = _clause(text, start, FAR)
+    cut = 0
+    for w in _WORD_END.finditer(before):
+        if cues.report.search(before, 0, w.end()):
+            cut = w.end()
+    for w in _MODAL.finditer(before, cut):
+        cut = w.end()
+    parts = before[cut:].split(",")
+    kept = parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:]
+    if has_past_verb(",".join(kept), cues, subject=False):
+        return True
+    if not cues.fronted.match(before):
+        return False
+    after = text[end : end + FAR]
+    stop = _BOUNDARY.search(after)
+    return has_past_verb(after[: stop.start()] if stop else after, cues, subject=False)
+
+
 def _range_tense(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
                  ref: Point | None, cues: TenseCues | None) -> str:
     """"future" if ``m`` opens a range whose end lies after publication ("AAA expects 70 million
@@ -193,6 +225,10 @@ def _resolve_all(
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
         if tense == "none" and m.rule.resolve in TENSED and i + 1 < len(mentions):
             tense = _range_tense(m, mentions[i + 1], text, dct, pod, ref, cues)
+        if (tense == "none" and str(m.groups.get("rel")) == "0" and not forced
+                and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
+                and _past_clause(text, m.start, m.end, cues)):
+            tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
         try:
             res = resolve_mention(m, text, ctx)
