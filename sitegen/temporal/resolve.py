@@ -461,7 +461,8 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     With ``from_ref``, "the day" ("earlier in the day") and "the week" ("for the week") are the
     day and week the story is on: those of the last day mentioned, else of publication; but a
     future cue ("could declare independence by the end of the week") points past a day gone by
-    to publication's."""
+    to publication's (the tagger drops a "would" after a past verb: "said a decision would come
+    by the end of the day" is the story's day)."""
     unit = str(g.get("unit") or args.get("unit"))
     rel = int(g["rel"] if g.get("rel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):

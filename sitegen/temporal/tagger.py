@@ -191,6 +191,22 @@ def _past_clause(text: str, start: int, end: int, cues: TenseCues | None) -> boo
     return has_past_verb(after[: stop.start()] if stop else after, cues, subject=False)
 
 
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+
+
+def _future_in_past(text: str, start: int, cues: TenseCues | None) -> bool:
+    """Is the last future cue of the clause before ``start`` a "would" after a finite past verb
+    ("On Monday, the minister said a decision would come by the end of the day")? That future is
+    seen from the day the story is on, not from publication."""
+    cues = cues or default_cues()
+    clause = _clause(text, start, FAR)
+    last = None
+    for last in cues.future.finditer(clause):
+        pass
+    return (last is not None and _WOULD.fullmatch(last.group(0)) is not None
+            and has_past_verb(clause[: last.start()], cues, subject=False))
+
+
 def _range_tense(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
                  ref: Point | None, cues: TenseCues | None) -> str:
     """"future" if ``m`` opens a range whose end lies after publication ("AAA expects 70 million
@@ -229,6 +245,8 @@ def _resolve_all(
                 and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
                 and _past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
+        if tense == "future" and m.rule.args.get("from_ref") and not forced and _future_in_past(text, m.start, cues):
+            tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
         try:
             res = resolve_mention(m, text, ctx)
