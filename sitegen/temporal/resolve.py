@@ -31,6 +31,7 @@ class Context:
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
+    until: date | None = None  # the end of the range a bare weekday opens ("from Monday to Friday"): the weekday is not after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +416,9 @@ def r_deictic(g: Groups, ctx: Context, args: Groups) -> Resolved:
 
 
 def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
-    """Monday / last Monday / next Monday / Monday morning (see resolve_weekday)."""
+    """Monday / last Monday / next Monday / Monday morning (see resolve_weekday); a bare weekday
+    opening a range ("from Monday to Friday") that it would start after its end is the one on or
+    before the end (``ctx.until``)."""
     wd = int(g["weekday"])
     time = g.get("partofday") or g.get("clock") or g.get("timeword")
     ref_day = ctx.ref.start if ctx.ref is not None and ctx.ref.gran == "day" else None
@@ -432,6 +435,8 @@ def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
         d = resolve_weekday_rel(wd, ctx.dct, int(rel), ctx.tense)
     else:
         d = resolve_weekday(wd, ctx.dct, ctx.tense)
+        if ctx.until is not None and d > ctx.until:  # opens a range it would end after: the one on or before its end
+            d = ctx.until - timedelta(days=(ctx.until.isoweekday() - wd) % 7)
     p = Point("day", d, str(time) if time else None)
     return _point(p, None, _time_type(p))
 

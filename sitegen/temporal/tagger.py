@@ -207,18 +207,22 @@ def _future_in_past(text: str, start: int, cues: TenseCues | None) -> bool:
             and has_past_verb(clause[: last.start()], cues, subject=False))
 
 
-def _range_tense(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
-                 ref: Point | None, cues: TenseCues | None) -> str:
-    """"future" if ``m`` opens a range whose end lies after publication ("AAA expects 70 million
-    people to travel between Saturday and July 7" on a Friday: the coming Saturday), else "none"."""
+def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
+               ref: Point | None, cues: TenseCues | None) -> Point | None:
+    """The end of the range ``m`` opens ("between Saturday and July 7", "from Monday to Friday"),
+    resolved as it would be on its own; None if ``m`` opens no range or the end does not resolve.
+    A mention without a cue lies ahead if the end does ("AAA expects 70 million people to travel
+    between Saturday and July 7" on a Friday: the coming Saturday); a weekday that would still
+    come after the end is the one on or before it ("Sales rose from Saturday to Nov. 2": Oct. 28,
+    not Nov. 4)."""
     if dct is None or not range_start(text, m.start, m.end, end.start, cues):
-        return "none"
+        return None
     tense = tense_at(text, end.start, end.end, cues) if end.rule.resolve in TENSED else "none"
     try:
         res = resolve_mention(end, text, Context(dct, pod, ref, tense))
     except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
-        return "none"
-    return "future" if res is not None and res.point is not None and res.point.start > dct else "none"
+        return None
+    return res.point if res is not None else None
 
 
 def _resolve_all(
@@ -239,15 +243,21 @@ def _resolve_all(
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        if tense == "none" and m.rule.resolve in TENSED and i + 1 < len(mentions):
-            tense = _range_tense(m, mentions[i + 1], text, dct, pod, ref, cues)
+        until: date | None = None  # the end of the range this weekday opens
+        weekday = m.rule.resolve == "weekday" and m.groups.get("rel") is None and m.groups.get("arel") is None
+        if (tense == "none" or weekday) and m.rule.resolve in TENSED and i + 1 < len(mentions):
+            end = _range_end(m, mentions[i + 1], text, dct, pod, ref, cues)
+            if end is not None and tense == "none" and end.start > dct:
+                tense = "future"
+            if end is not None and weekday and end.gran == "day":
+                until = end.start  # "from Monday to Friday", either side of publication: no start after the end
         if (tense == "none" and str(m.groups.get("rel")) == "0" and not forced
                 and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
                 and _past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
         if tense == "future" and m.rule.args.get("from_ref") and not forced and _future_in_past(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
