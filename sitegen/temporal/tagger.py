@@ -247,7 +247,7 @@ def _resolve_all(
         weekday = m.rule.resolve == "weekday" and m.groups.get("rel") is None and m.groups.get("arel") is None
         if (tense == "none" or weekday) and m.rule.resolve in TENSED and i + 1 < len(mentions):
             end = _range_end(m, mentions[i + 1], text, dct, pod, ref, cues)
-            if end is not None and tense == "none" and end.start > dct:
+            if end is not None and dct is not None and tense == "none" and end.start > dct:
                 tense = "future"
             if end is not None and weekday and end.gran == "day":
                 until = end.start  # "from Monday to Friday", either side of publication: no start after the end
