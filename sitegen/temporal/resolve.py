@@ -27,10 +27,11 @@ class Context:
     dct: date | None  # publication date
     dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
     ref: Point | None  # the last calendar date the text mentioned (reference time)
-    tense: str  # "future" or "none" (see tense.py)
+    tense: str  # "future", "past" or "none" (see tense.py; "past" also for "this weekend" in a past clause, tagger._past_clause)
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
+    until: date | None = None  # the end of the range a bare weekday opens ("from Monday to Friday"): the weekday is not after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def resolve_weekday_rel(weekday: int, published: date, rel: int, tense: str) -> 
     """"last Monday" is 1-7 days before publication, "next Monday" 1-7 days after. "this Monday"
     is the day of the publication week (Monday to Sunday) unless the tense says the other side of
     publication: "will meet this Monday" on a Wednesday, or "will open this Saturday" on a Sunday
-    (whose week is all but over), is the coming one."""
+    (whose week is all but over), is the coming one; a day still ahead in a past clause ("the
+    ferry sank this Saturday" on a Monday: the tagger passes "past") is the last one."""
     dow = published.isoweekday()
     if rel < 0:
         return published - timedelta(days=(dow - weekday) % 7 or 7)
@@ -414,7 +416,9 @@ def r_deictic(g: Groups, ctx: Context, args: Groups) -> Resolved:
 
 
 def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
-    """Monday / last Monday / next Monday / Monday morning (see resolve_weekday)."""
+    """Monday / last Monday / next Monday / Monday morning (see resolve_weekday); a bare weekday
+    opening a range ("from Monday to Friday") that it would start after its end is the one on or
+    before the end (``ctx.until``)."""
     wd = int(g["weekday"])
     time = g.get("partofday") or g.get("clock") or g.get("timeword")
     ref_day = ctx.ref.start if ctx.ref is not None and ctx.ref.gran == "day" else None
@@ -431,6 +435,8 @@ def r_weekday(g: Groups, ctx: Context, args: Groups) -> Resolved:
         d = resolve_weekday_rel(wd, ctx.dct, int(rel), ctx.tense)
     else:
         d = resolve_weekday(wd, ctx.dct, ctx.tense)
+        if ctx.until is not None and d > ctx.until:  # opens a range it would end after: the one on or before its end
+            d = ctx.until - timedelta(days=(ctx.until.isoweekday() - wd) % 7)
     p = Point("day", d, str(time) if time else None)
     return _point(p, None, _time_type(p))
 
@@ -460,7 +466,8 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     With ``from_ref``, "the day" ("earlier in the day") and "the week" ("for the week") are the
     day and week the story is on: those of the last day mentioned, else of publication; but a
     future cue ("could declare independence by the end of the week") points past a day gone by
-    to publication's."""
+    to publication's (the tagger drops a "would" after a past verb: "said a decision would come
+    by the end of the day" is the story's day)."""
     unit = str(g.get("unit") or args.get("unit"))
     rel = int(g["rel"] if g.get("rel") is not None else args.get("rel", 0))
     if unit in ("hour", "minute"):
@@ -471,8 +478,12 @@ def r_relative(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             return _point(coarsen(ctx.ref.start, gran))
     if ctx.dct is None:
         return Resolved(_unspecified(gran))
-    if unit == "weekend" and rel != 0:  # "this weekend" is the DCT's week's, whatever the tense
+    if unit == "weekend" and rel != 0:
         return _point(resolve_weekend(ctx.dct, rel, ctx.tense))
+    if unit == "weekend" and ctx.tense == "past" and ctx.dct.isoweekday() < 6:
+        # "this weekend" is the DCT's week's, but one still ahead cannot be narrated in the
+        # past: "fans packed the stadium this weekend" on a Monday is the one just gone
+        return _point(shift(coarsen(ctx.dct, gran), -1, "week"))
     return _point(shift(coarsen(ctx.dct, gran), rel, unit))
 
 

@@ -17,7 +17,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, range_start, tense_at
+from .tense import _BOUNDARY, FAR, TenseCues, _clause, default_cues, has_past_verb, range_start, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
@@ -159,18 +159,70 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     return out
 
 
-def _range_tense(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
-                 ref: Point | None, cues: TenseCues | None) -> str:
-    """"future" if ``m`` opens a range whose end lies after publication ("AAA expects 70 million
-    people to travel between Saturday and July 7" on a Friday: the coming Saturday), else "none"."""
+_WORD_END = re.compile(r"[\w'\u2019]+")
+# a modal after a past verb is the clause's verb ("Forecasters warned that temperatures could top
+# 100 degrees this weekend"): the past verb before it does not narrate the mention
+_MODAL = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|should)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def _past_clause(text: str, start: int, end: int, cues: TenseCues | None) -> bool:
+    """Is the clause of the mention ``text[start:end]`` told in the past: a finite past verb
+    before it ("Thousands of fans packed the stadium this weekend"), or after it when it opens
+    its sentence ("This Saturday, thousands rallied")? Only what follows the last reporting verb
+    or modal counts ("Police said the march is this Saturday": the saying is past, not the march;
+    "warned that temperatures could top 100 degrees this weekend"), and an aside closed by a comma
+    does not ("The show, which opened in May, closes this Saturday")."""
+    cues = cues or default_cues()
+    before = _clause(text, start, FAR)
+    cut = 0
+    for w in _WORD_END.finditer(before):
+        if cues.report.search(before, 0, w.end()):
+            cut = w.end()
+    for w in _MODAL.finditer(before, cut):
+        cut = w.end()
+    parts = before[cut:].split(",")
+    kept = parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:]
+    if has_past_verb(",".join(kept), cues, subject=False):
+        return True
+    if not cues.fronted.match(before):
+        return False
+    after = text[end : end + FAR]
+    stop = _BOUNDARY.search(after)
+    return has_past_verb(after[: stop.start()] if stop else after, cues, subject=False)
+
+
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+
+
+def _future_in_past(text: str, start: int, cues: TenseCues | None) -> bool:
+    """Is the last future cue of the clause before ``start`` a "would" after a finite past verb
+    ("On Monday, the minister said a decision would come by the end of the day")? That future is
+    seen from the day the story is on, not from publication."""
+    cues = cues or default_cues()
+    clause = _clause(text, start, FAR)
+    last = None
+    for last in cues.future.finditer(clause):
+        pass
+    return (last is not None and _WOULD.fullmatch(last.group(0)) is not None
+            and has_past_verb(clause[: last.start()], cues, subject=False))
+
+
+def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
+               ref: Point | None, cues: TenseCues | None) -> Point | None:
+    """The end of the range ``m`` opens ("between Saturday and July 7", "from Monday to Friday"),
+    resolved as it would be on its own; None if ``m`` opens no range or the end does not resolve.
+    A mention without a cue lies ahead if the end does ("AAA expects 70 million people to travel
+    between Saturday and July 7" on a Friday: the coming Saturday); a weekday that would still
+    come after the end is the one on or before it ("Sales rose from Saturday to Nov. 2": Oct. 28,
+    not Nov. 4)."""
     if dct is None or not range_start(text, m.start, m.end, end.start, cues):
-        return "none"
+        return None
     tense = tense_at(text, end.start, end.end, cues) if end.rule.resolve in TENSED else "none"
     try:
         res = resolve_mention(end, text, Context(dct, pod, ref, tense))
     except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
-        return "none"
-    return "future" if res is not None and res.point is not None and res.point.start > dct else "none"
+        return None
+    return res.point if res is not None else None
 
 
 def _resolve_all(
@@ -191,9 +243,21 @@ def _resolve_all(
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
         tense = (forced or tense_at(text, m.start, m.end, cues)) if m.rule.resolve in TENSED else "none"
-        if tense == "none" and m.rule.resolve in TENSED and i + 1 < len(mentions):
-            tense = _range_tense(m, mentions[i + 1], text, dct, pod, ref, cues)
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text))
+        until: date | None = None  # the end of the range this weekday opens
+        weekday = m.rule.resolve == "weekday" and m.groups.get("rel") is None and m.groups.get("arel") is None
+        if (tense == "none" or weekday) and m.rule.resolve in TENSED and i + 1 < len(mentions):
+            end = _range_end(m, mentions[i + 1], text, dct, pod, ref, cues)
+            if end is not None and dct is not None and tense == "none" and end.start > dct:
+                tense = "future"
+            if end is not None and weekday and end.gran == "day":
+                until = end.start  # "from Monday to Friday", either side of publication: no start after the end
+        if (tense == "none" and str(m.groups.get("rel")) == "0" and not forced
+                and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
+                and _past_clause(text, m.start, m.end, cues)):
+            tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
+        if tense == "future" and m.rule.args.get("from_ref") and not forced and _future_in_past(text, m.start, cues):
+            tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
