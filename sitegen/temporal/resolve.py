@@ -27,7 +27,7 @@ class Context:
     dct: date | None  # publication date
     dct_pod: str | None  # part of day of the publication time, if known ("MO", ...)
     ref: Point | None  # the last calendar date the text mentioned (reference time)
-    tense: str  # "future", "past" or "none" (see tense.py; "past" also for "this weekend" in a past clause, tagger._past_clause)
+    tense: str  # "future", "past" or "none" (see tense.py; "past" also for "this weekend" in a past clause, tense.past_clause)
     span: str | None = None  # a reporting span under discussion ("the nine months": P9M), see report_span
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
@@ -169,19 +169,11 @@ def resolve_weekend(published: date, rel: int, tense: str) -> Point:
     return p
 
 
-def resolve_quarter(quarter: int, published: date, tense: str) -> int:
-    """The year of "the third quarter": this year's, unless that quarter has not begun yet and
-    nothing points to the future, in which case last year's (results are reported after the fact)."""
-    current = (published.month - 1) // 3 + 1
-    if quarter > current and tense != "future":
-        return published.year - 1
-    return published.year
-
-
-def resolve_half(half: int, published: date, tense: str) -> int:
-    """The year of "first-half profit": as resolve_quarter, this year's, unless that half has
-    not begun yet and nothing points to the future (then last year's, the one just reported)."""
-    if half > (published.month - 1) // 6 + 1 and tense != "future":
+def resolve_part(n: int, months: int, published: date, tense: str) -> int:
+    """The year of the ``n``-th part of ``months`` months ("the third quarter": 3, "first-half
+    profit": 6): this year's, unless that part has not begun yet and nothing points to the
+    future, in which case last year's (results are reported after the fact)."""
+    if n > (published.month - 1) // months + 1 and tense != "future":
         return published.year - 1
     return published.year
 
@@ -643,7 +635,7 @@ def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     elif ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half") and ctx.ref.start.year != ctx.dct.year and args.get("anaphoric"):
         y = ctx.ref.start.year
     else:
-        y = resolve_quarter(q, ctx.dct, ctx.tense)
+        y = resolve_part(q, 3, ctx.dct, ctx.tense)
     return _point(Point("quarter", date(y, 3 * q - 2, 1)))
 
 
@@ -695,11 +687,11 @@ def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
     A half named with its year, or "of the year", is that year's; a hyphenated half before
     results ("first-half profit", rule half-results) is the one reported, as a quarter is
-    (resolve_half). A bare half ("the second half", rule half-bare) needs a period under
+    (resolve_part). A bare half ("the second half", rule half-bare) needs a period under
     discussion (``ctx.period``): a half of that year, or the year just named; without one it
     is a match's half and dropped. A forecast half of a year already over (named "last year",
     "plans to ... in the second half", or "expects growth to slow in the second half": rule
-    half-bare-forecast, args ``forecast``) is this year's (resolve_half with the future)."""
+    half-bare-forecast, args ``forecast``) is this year's (resolve_part with the future)."""
     h = 2 if g.get("last") else int(g.get("ordinal") or args.get("half") or 0)
     if h not in (1, 2):
         return None
@@ -714,9 +706,9 @@ def r_half(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         y = period.start.year
         tense = "future" if args.get("forecast") else ctx.tense
         if tense == "future" and date(y, 6 * h, 30 if h == 1 else 31) < ctx.dct:
-            y = resolve_half(h, ctx.dct, tense)
+            y = resolve_part(h, 6, ctx.dct, tense)
     elif args.get("reported"):
-        y = resolve_half(h, ctx.dct, ctx.tense)
+        y = resolve_part(h, 6, ctx.dct, ctx.tense)
     else:
         y = ctx.dct.year + int(g.get("yearrel") or 0)
     return _point(Point("half", date(y, 1 if h == 1 else 7, 1)))

@@ -411,7 +411,7 @@ def _load_rule_file(
                 examples=tuple(examples),
                 path=where,
                 line=first + 1,
-                keep_ref_before=_compile_ctx(spec.get("keep_ref_before"), where, first + 1, name, "keep_ref_before"),
+                keep_ref_before=_compile_ctx(spec.get("keep_ref_before"), where, first + 1, name, "keep_ref_before", vocabs),
             )
         )
     return out

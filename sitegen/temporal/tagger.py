@@ -17,9 +17,11 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import _BOUNDARY, FAR, TenseCues, _clause, default_cues, has_past_verb, range_start, tense_at
+from .tense import TenseCues, past_clause, range_start, reported_would, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+# what a resolver may raise on odd input: the mention is dropped, never the article
+RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError)
 
 
 def _pod(dt: datetime) -> str:
@@ -159,54 +161,6 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     return out
 
 
-_WORD_END = re.compile(r"[\w'\u2019]+")
-# a modal after a past verb is the clause's verb ("Forecasters warned that temperatures could top
-# 100 degrees this weekend"): the past verb before it does not narrate the mention
-_MODAL = re.compile(r"\b(?:will|would|shall|can|could|may|might|must|should)\b|['\u2019]ll\b", re.IGNORECASE)
-
-
-def _past_clause(text: str, start: int, end: int, cues: TenseCues | None) -> bool:
-    """Is the clause of the mention ``text[start:end]`` told in the past: a finite past verb
-    before it ("Thousands of fans packed the stadium this weekend"), or after it when it opens
-    its sentence ("This Saturday, thousands rallied")? Only what follows the last reporting verb
-    or modal counts ("Police said the march is this Saturday": the saying is past, not the march;
-    "warned that temperatures could top 100 degrees this weekend"), and an aside closed by a comma
-    does not ("The show, which opened in May, closes this Saturday")."""
-    cues = cues or default_cues()
-    before = _clause(text, start, FAR)
-    cut = 0
-    for w in _WORD_END.finditer(before):
-        if cues.report.search(before, 0, w.end()):
-            cut = w.end()
-    for w in _MODAL.finditer(before, cut):
-        cut = w.end()
-    parts = before[cut:].split(",")
-    kept = parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:]
-    if has_past_verb(",".join(kept), cues, subject=False):
-        return True
-    if not cues.fronted.match(before):
-        return False
-    after = text[end : end + FAR]
-    stop = _BOUNDARY.search(after)
-    return has_past_verb(after[: stop.start()] if stop else after, cues, subject=False)
-
-
-_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
-
-
-def _future_in_past(text: str, start: int, cues: TenseCues | None) -> bool:
-    """Is the last future cue of the clause before ``start`` a "would" after a finite past verb
-    ("On Monday, the minister said a decision would come by the end of the day")? That future is
-    seen from the day the story is on, not from publication."""
-    cues = cues or default_cues()
-    clause = _clause(text, start, FAR)
-    last = None
-    for last in cues.future.finditer(clause):
-        pass
-    return (last is not None and _WOULD.fullmatch(last.group(0)) is not None
-            and has_past_verb(clause[: last.start()], cues, subject=False))
-
-
 def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str | None,
                ref: Point | None, cues: TenseCues | None) -> Point | None:
     """The end of the range ``m`` opens ("between Saturday and July 7", "from Monday to Friday"),
@@ -220,7 +174,7 @@ def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str |
     tense = tense_at(text, end.start, end.end, cues) if end.rule.resolve in TENSED else "none"
     try:
         res = resolve_mention(end, text, Context(dct, pod, ref, tense))
-    except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
+    except RESOLVE_ERRORS:
         return None
     return res.point if res is not None else None
 
@@ -253,9 +207,9 @@ def _resolve_all(
                 until = end.start  # "from Monday to Friday", either side of publication: no start after the end
         if (tense == "none" and str(m.groups.get("rel")) == "0" and not forced
                 and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
-                and _past_clause(text, m.start, m.end, cues)):
+                and past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
-        if tense == "future" and m.rule.args.get("from_ref") and not forced and _future_in_past(text, m.start, cues):
+        if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until)
         try:
@@ -263,7 +217,7 @@ def _resolve_all(
             if res is not None:
                 type_ = res.type or m.rule.type
                 earliest, latest = _interval(res, type_, dct)
-        except (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError):
+        except RESOLVE_ERRORS:
             res = None
         if res is None:
             bad.append(m)

@@ -21,7 +21,7 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join")
+        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join", "modal", "reported_future")
 
 
 def _alternation(words: list[str]) -> str:
@@ -69,6 +69,8 @@ class TenseCues:
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     range_open: re.Pattern[str]  # "between" right before the mention ...
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
+    modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
+    reported_future: re.Pattern[str]  # "would": a future seen from a past day (reported_would)
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -113,6 +115,8 @@ class TenseCues:
                 rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:(?:{alt['scheduled_gap']})\s+)?$"),
             range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
+            modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
+            reported_future=re.compile(rf"(?:{alt['reported_future']})", i),
         )
 
 
@@ -195,11 +199,7 @@ def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
     planned to pay" tells what was planned for a past Friday), if nothing stands between them
     that could end the clause or hold the verb: no comma or "who", no past verb ("On Tuesday,
     the court ruled that it will ..."), no past auxiliary before the cue ("had")."""
-    after = text[end : end + FAR]
-    stop = _BOUNDARY.search(after)
-    if stop:
-        after = after[: stop.start()]
-    head = after.lstrip(" ,")
+    head = _clause_after(text, end, FAR).lstrip(" ,")
     cue = cues.future_later.search(head)
     if cue is None:
         return False
@@ -229,6 +229,13 @@ def _clause(text: str, start: int, width: int) -> str:
     for m in _BOUNDARY.finditer(before):
         cut = m.end()
     return before if cut is None else before[cut:]
+
+
+def _clause_after(text: str, end: int, width: int) -> str:
+    """Up to ``width`` characters after ``end``, to the next sentence boundary."""
+    after = text[end : end + width]
+    stop = _BOUNDARY.search(after)
+    return after[: stop.start()] if stop else after
 
 
 def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
@@ -282,16 +289,44 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "future"
     if cues.fronted.match(before) and _future_after_fronted(text, end, cues):
         return "future"
-    after = text[end : end + 25]
-    stop = _BOUNDARY.search(after)
-    if stop:
-        after = after[: stop.start()]
+    after = _clause_after(text, end, 25)
     # a reporting verb that introduces the mention's clause is no past event of the mention
     # ("Officials said the ferry service on Friday will resume"; not "which reported ... on Friday, will")
     opens = max((m.end() for m in cues.report_any.finditer(before) if not m.group(1)), default=0)
     if cues.future_after.match(after) and not has_past_verb(before[opens:], cues):
         return "future"
     return "none"
+
+
+def past_clause(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Is the clause of the mention ``text[start:end]`` told in the past: a finite past verb
+    before it ("Thousands of fans packed the stadium this weekend"), or after it when it opens
+    its sentence ("This Saturday, thousands rallied")? Only what follows the last reporting verb
+    or modal counts ("Police said the march is this Saturday": the saying is past, not the march;
+    "warned that temperatures could top 100 degrees this weekend"), and an aside closed by a comma
+    does not ("The show, which opened in May, closes this Saturday")."""
+    cues = cues or default_cues()
+    before = _clause(text, start, FAR)
+    cut = max((m.end() for m in cues.report_any.finditer(before)), default=0)
+    cut = max((m.end() for m in cues.modal.finditer(before, cut)), default=cut)
+    parts = before[cut:].split(",")
+    kept = parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:]
+    if has_past_verb(",".join(kept), cues, subject=False):
+        return True
+    return cues.fronted.match(before) is not None and has_past_verb(_clause_after(text, end, FAR), cues, subject=False)
+
+
+def reported_would(text: str, start: int, cues: TenseCues | None = None) -> bool:
+    """Is the last future cue of the clause before ``start`` a ``reported_future`` ("would")
+    after a finite past verb ("On Monday, the minister said a decision would come by the end of
+    the day")? That future is seen from the day the story is on, not from publication."""
+    cues = cues or default_cues()
+    clause = _clause(text, start, FAR)
+    last = None
+    for last in cues.future.finditer(clause):
+        pass
+    return (last is not None and cues.reported_future.fullmatch(last.group(0)) is not None
+            and has_past_verb(clause[: last.start()], cues, subject=False))
 
 
 def range_start(text: str, start: int, end: int, next_start: int, cues: TenseCues | None = None) -> bool:
