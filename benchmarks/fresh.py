@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                           for t in tag(d.text, d.dct)] for d in docs}
     print(te.format_figures("sitegen on fresh news", te.score_corpus(docs, outputs)))
     if args.list:
-        for d, kind, g, s in te._losses(docs, outputs):
+        for d, kind, g, s in te.losses(docs, outputs):
             if kind != "right":
                 gold = f"{g.text!r} {g.type} {g.value}" if g else "-"
                 ours = f"{s.text!r} {s.type} {s.value} ({s.rule})" if s else "-"

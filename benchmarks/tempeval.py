@@ -439,7 +439,7 @@ class Error:
 def find_errors(docs: list[Doc], outputs: dict[str, list[Span]]) -> list[Error]:
     """All errors, one per (match facet): missed, spurious, span, type, value, mod."""
     errors: list[Error] = []
-    for d, kind, g, s in _losses(docs, outputs):
+    for d, kind, g, s in losses(docs, outputs):
         if kind == "missed":
             errors.append(Error(f"missed {g.type}", d.doc_id, g, None,
                                 g.text.lower(), _ctx(d.text, g.start, g.end), shape(g.value)))
@@ -549,7 +549,7 @@ def _impossible_weekday(g: Span, dct: dt.date | None) -> bool:
     return day.weekday() != _WEEKDAYS.index(m.group(1).lower()) or abs((day - dct).days) > 7
 
 
-def _losses(docs: list[Doc], outputs: dict[str, list[Span]]):
+def losses(docs: list[Doc], outputs: dict[str, list[Span]]):
     """Each doc's value-F1 outcome per timex: ``(doc, kind, gold, system)`` with kind
     ``spurious`` (no gold), ``missed`` (no system), ``right`` or ``wrong`` (value)."""
     for d in docs:
@@ -621,7 +621,7 @@ def audit(docs: list[Doc], outputs: dict[str, list[Span]]) -> dict:
         classes[cls] += 1
         examples[cls][_phrase(text)] += 1
 
-    for d, kind, g, s in _losses(docs, outputs):
+    for d, kind, g, s in losses(docs, outputs):
         if kind == "right":
             value_ok += 1
         elif kind == "spurious":
@@ -727,7 +727,7 @@ def labelled_ceiling(docs: list[Doc], outputs: dict[str, list[Span]], labels: di
     n_gold = sum(len(d.gold) for d in docs)
     n_sys = sum(len(outputs[d.doc_id]) for d in docs)
     fixable: collections.Counter = collections.Counter()
-    for d, kind, g, s in _losses(docs, outputs):
+    for d, kind, g, s in losses(docs, outputs):
         if kind == "right":
             value_ok += 1
         elif kind == "spurious":
