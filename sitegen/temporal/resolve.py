@@ -32,6 +32,7 @@ class Context:
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
     until: date | None = None  # the end of the range a bare weekday opens ("from Monday to Friday"): the weekday is not after it
+    events: Mapping[str, Point | None] | None = None  # the events the text has dated so far ("the Oct. 23 slaying"; anchors.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +544,36 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     p = _offset_point(base, n, unit)
     # "a year earlier" compares with the period under discussion; it does not move the story on
     return Resolved(value_of(p), point_mod(approx, direction), p, None, anchor=unit not in ("year", "quarter"))
+
+
+def r_event_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """the day after his death / the night before the vote / 10 days before the murder / the weeks
+    before the shooting: counted from the date the text gave the event before (anchors.py). An
+    event it has not dated leaves the words to the other rules ("ten days before the shooting" is
+    then a length). "the days (weeks) before" names no day: the event's month, or its own date if
+    that is coarser ("last fall when he was gunned down": the fall)."""
+    anchor = ctx.events.get(str(g.get("event"))) if ctx.events else None
+    if anchor is None:
+        return None
+    direction = -1 if " ".join(str(g.get("signal")).casefold().split()) in ("before", "prior to") else 1
+    if g.get("unitp") is not None:
+        if g["unitp"] not in ("day", "week"):
+            return None
+        p = anchor if rank(anchor.gran) >= rank("month") else coarsen(anchor.start, "month")
+        return Resolved(value_of(p), None, p, "DATE", anchor=False)
+    if anchor.gran != "day" and (g.get("pod") is not None or (g.get("unitsg") or g.get("unit")) == "day"):
+        return None  # a day counted from an event known only by its month: unknown
+    if g.get("pod") is not None:
+        p = Point("day", anchor.start + timedelta(days=direction), str(g["pod"]))
+        return Resolved(value_of(p), None, p, "TIME")
+    unit = str(g.get("unitsg") or g.get("unit"))
+    count = g.get("count", 1.0)
+    if unit not in _UNIT_GRAN or unit in ("weekend", "decade", "century") or count is None or count != int(count):
+        return None
+    if rank(anchor.gran) > rank(_UNIT_GRAN[unit]):
+        return None
+    p = _offset_point(Point("day", anchor.start) if anchor.time else anchor, int(count) * direction, unit)
+    return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, "DATE")
 
 
 _LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}

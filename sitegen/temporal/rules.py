@@ -18,6 +18,7 @@ from typing import Any
 
 from sitegen.datafile import read_toml
 
+from .anchors import EventWords
 from .matcher import ANY, Matcher, build_matcher, first_pairs, first_words, trie
 from .model import RuleError
 from .resolve import NumberWords
@@ -109,6 +110,8 @@ class RuleSet:
     tense: TenseCues | None = None  # the [tense] cue lists of the vocabulary file (tense.py)
     numbers: NumberWords | None = None  # [number] and [counting]: how number words add up (resolve.parse_count)
     dct_cut: Mapping[str, str] = field(default_factory=dict)  # [dct_cut]: first word -> "until"/"from" (tagger.bound_interval)
+    events: EventWords | None = None  # [eventnoun] and [eventverb]: the events a date beside them dates (anchors.py)
+    place_gap: re.Pattern[str] | None = None  # [placeprep]: a place phrase between a clock time and its day (tagger._clock_day)
 
 
 def _short(path: Path) -> str:
@@ -149,6 +152,7 @@ def load_vocabularies(path: Path) -> tuple[dict[str, Vocabulary], tuple[str, ...
     data.pop("tense", None)  # tense cues, read by tense.load_cues
     data.pop("counting", None)  # how number words add up, read by _number_words
     data.pop("dct_cut", None)  # read by _dct_cut
+    data.pop("event_context", None)  # read by _event_words
     triggers = tuple(data.pop("triggers", ()))
     stopwords = frozenset(data.pop("not_triggers", ()))
     regex_tables = data.pop("regex", {})
@@ -243,8 +247,35 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
     return RuleSet(
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset), frozenset(lexicon),
-        _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns),
+        _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns), _event_words(patterns, vocabs),
+        _place_gap(vocabs),
     )
+
+
+def _place_gap(vocabs: Mapping[str, Vocabulary]) -> re.Pattern[str] | None:
+    """What may stand between a clock time and the day after it: a short place phrase and "on"."""
+    v = vocabs.get("placeprep")
+    if v is None:
+        return None
+    return re.compile(rf"\s+(?:(?:{v.regex})\s+(?:[\w'\u2019.-]+\s+){{1,4}}?)?(?:on\s+)?", re.I)
+
+
+def _event_words(patterns: Path, vocabs: Mapping[str, Vocabulary]) -> EventWords | None:
+    """[eventnoun], [eventverb] and the [event_context] words (anchors.py); None without them."""
+    nouns, verbs = vocabs.get("eventnoun"), vocabs.get("eventverb")
+    data, lines = _read(patterns)
+    table = data.get("event_context")
+    if nouns is None or verbs is None or table is None:
+        return None
+    where, line = _short(patterns), _find_header(lines, "[event_context]")
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in table.values()
+    ):
+        raise RuleError(where, line, "", "[event_context] must be a table of lists of words")
+    try:
+        return EventWords.from_tables(nouns.forms, verbs.forms, {k: [w.casefold() for w in v] for k, v in table.items()})
+    except (ValueError, re.error) as err:
+        raise RuleError(where, line, "", str(err)) from None
 
 
 DCT_CUTS = ("until", "from")

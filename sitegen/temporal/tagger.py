@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from types import MappingProxyType
 
+from .anchors import EventWords, record
 from .calendar import Point, interval_of, rank
 from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
@@ -152,7 +154,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
         out, bad = _resolve_all(
             select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense,
-            ruleset.dct_cut, tense
+            ruleset.dct_cut, tense, ruleset.events, ruleset.place_gap
         )
         if not bad:
             return out
@@ -179,6 +181,26 @@ def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str |
     return res.point if res is not None else None
 
 
+def _clock_day(m: Mention, nxt: Mention, text: str, ctx: Context, cues: TenseCues | None,
+               place: re.Pattern[str] | None) -> Point | None:
+    """The day a clock time without one takes from the day named right after it, or after a
+    short place phrase ("saw the car at 6 a.m. near the house on Oct. 13", "at 6 a.m. near his
+    home 10 days before the murder"; ``place``: the gap it may leave). None if ``m`` names its
+    own day, or something else comes between ("close at 8 p.m. and results are due Friday")."""
+    if place is None or m.rule.resolve not in ("clock", "hour_pod") or any(
+        m.groups.get(k) is not None for k in ("weekday", "deictic", "day")
+    ) or not place.fullmatch(text, m.end, nxt.start):
+        return None
+    tense = tense_at(text, nxt.start, nxt.end, cues) if nxt.rule.resolve in TENSED else "none"
+    try:
+        res = resolve_mention(nxt, text, replace(ctx, tense=tense))
+    except RESOLVE_ERRORS:
+        return None
+    if res is None or res.point is None or res.point.gran != "day" or res.point.time:
+        return None
+    return Point("day", res.point.start)
+
+
 def _resolve_all(
     mentions: list[Mention],
     text: str,
@@ -187,12 +209,15 @@ def _resolve_all(
     cues: TenseCues | None = None,
     cuts: Mapping[str, str] = MappingProxyType({}),
     forced: str | None = None,
+    words: EventWords | None = None,
+    place: re.Pattern[str] | None = None,
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
     span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
+    events: dict[str, Point | None] = {}  # the events dated so far (anchors.py)
     out: list[Timex] = []
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
@@ -211,7 +236,11 @@ def _resolve_all(
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until)
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events)
+        if i + 1 < len(mentions):
+            day = _clock_day(m, mentions[i + 1], text, ctx, cues, place)
+            if day is not None:
+                ctx = replace(ctx, ref=day)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -227,6 +256,10 @@ def _resolve_all(
         earliest, latest = bound_interval(earliest, latest, mod, text[m.start : m.end], dct, cuts)
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         prev = (m, res)
+        if words is not None and res.point is not None and type_ in ("DATE", "TIME"):
+            event = words.dated_event(text, m.start, m.end)
+            if event is not None:
+                record(events, event, res.point)
         if (
             res.point is not None
             and type_ in ("DATE", "TIME")

@@ -141,3 +141,16 @@ def test_context_regex_uses_only_known_silent_vocabularies(tmp_path: Path) -> No
     with pytest.raises(RuleError) as err:
         load_rules(DATA / "patterns.toml", [ok], RESOLVERS)
     assert "reject_after" in str(err.value) and "sprtword" in str(err.value)
+
+
+def test_broken_event_context_names_the_vocabulary_file(tmp_path: Path) -> None:
+    """The words around event nouns (anchors.py) are data: a missing list is an error at its table."""
+    rules = _rules(tmp_path, GOOD)
+    patterns = rules.parent / "patterns.toml"
+    text = (DATA / "patterns.toml").read_text(encoding="utf-8")
+    patterns.write_text(text.replace('\nwhen = ["when"]', '\nwhenever = ["when"]', 1), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules(patterns, [rules], RESOLVERS)
+    assert str(err.value).startswith("temporal/data/en/patterns.toml:")
+    assert "[event_context] lacks when" in str(err.value)
+    assert patterns.read_text(encoding="utf-8").splitlines()[err.value.line - 1].startswith("[event_context]")

@@ -303,6 +303,27 @@ CASES = [  # text, published, expected, why
      "an appositive to a year-ago period names a period of that year, and its end day is in it"),
     ("Net rose from the year-ago quarter, and the second quarter was weak.", "1989-10-27", [('the year-ago quarter', 'DATE', '1988-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None)],
      "a quarter after a conjunction is no appositive: this year's"),
+    # counted from an event the text dated before (anchors.py, rule event-relative)
+    ("The election was held on Nov. 8. Two days after the vote, the winner met the president.", "2016-12-01", [('Nov. 8', 'DATE', '2016-11-08', None), ('Two days', 'DATE', '2016-11-10', None)],
+     "a noun of the same event (election, vote) counts from the day the text gave it"),
+    ("Two weeks before the election, the party changed its leader.", "2016-12-01", [('Two weeks', 'DURATION', 'P2W', None)],
+     "an event the text never dated: the count stays a length (TimeML's duration and signal)"),
+    ("The singer died in 2019. A year after his death, his family sold the house.", "2023-12-01", [('2019', 'DATE', '2019', None), ('A year', 'DATE', '2020', None)],
+     "a verb of the event dates it too (died: a death)"),
+    ("The singer died in 2019. The day after his death, fans gathered.", "2023-12-01", [('2019', 'DATE', '2019', None)],
+     "a day after an event known only by its year names no day: nothing tagged"),
+    ("A man was charged with murder on Thursday in the slaying. Two days after the slaying, police searched his flat.", "1999-05-07", [('Thursday', 'DATE', '1999-05-06', None), ('Two days', 'DURATION', 'P2D', None)],
+     "a noun without its determiner before a date is no dating of it: the charge was on Thursday"),
+    ("Crowds gathered after the Sept. 11 attacks. In the days after the attacks, flights were grounded.", "2001-10-01", [('Sept. 11', 'DATE', '2001-09-11', None), ('the days', 'DATE', '2001-09', None)],
+     "'the days after' names no day: the month of the event"),
+    ("The bombing in March killed 12, and the bombing in May killed 30. In the weeks after the bombing, markets fell.", "2017-08-01", [('March', 'DATE', '2017-03', None), ('May', 'DATE', '2017-05', None)],
+     "two events of one kind on different dates: 'the bombing' could be either, so nothing"),
+    ("She has lived in Rome since 2010, when she married. The day after she married, she left.", "2020-10-05", [('2010', 'DATE', '2010', None)],
+     "a date after 'since' bounds something else; nothing dates the wedding to a day"),
+    ("Rescuers reached the village at 6 a.m. near the river on Oct. 13, officials said.", "2016-11-09", [('6 a.m.', 'TIME', '2016-10-13T06:00', None), ('Oct. 13', 'DATE', '2016-10-13', None)],
+     "a clock time takes the day named after it past a short place phrase"),
+    ("The polls close at 8 p.m. and results are due on Friday.", "2016-06-09", [('8 p.m.', 'TIME', '2016-06-09T20:00', None), ('Friday', 'DATE', '2016-06-10', None)],
+     "... but not the day of another clause"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
