@@ -238,6 +238,17 @@ def _clause_after(text: str, end: int, width: int) -> str:
     return after[: stop.start()] if stop else after
 
 
+def reporting_date(before: str, cues: TenseCues) -> bool:
+    """A reporting verb right before the mention (``before``: its clause up to it): "said
+    Friday", "said on Friday". The day is the saying's, not the story's; not after "be" ("will
+    be announced on Thursday" is a plan)."""
+    # The one English left here: a character strip, not a word ("said on Friday" -> "said", but
+    # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
+    stripped = before.rstrip(" ,on")
+    m = cues.report.search(stripped)
+    return m is not None and not cues.participle_aux.search(stripped, 0, m.start())
+
+
 def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
@@ -263,9 +274,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     """
     cues = cues or default_cues()
     before = _clause(text, start, NEAR)
-    # The one English left here: a character strip, not a word ("said on Friday" -> "said", but
-    # "said no" -> "said" too). Making it a [tense] word list would change what it strips.
-    if cues.report.search(before.rstrip(" ,on")):
+    if reporting_date(before, cues):
         return "none"
     past = cues.past_before.search(before)
     if past and not cues.participle_aux.search(before, 0, past.start()):

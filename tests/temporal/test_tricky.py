@@ -303,6 +303,10 @@ CASES = [  # text, published, expected, why
      "an appositive to a year-ago period names a period of that year, and its end day is in it"),
     ("Net rose from the year-ago quarter, and the second quarter was weak.", "1989-10-27", [('the year-ago quarter', 'DATE', '1988-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None)],
      "a quarter after a conjunction is no appositive: this year's"),
+    ("The winner will be announced on Thursday in Oslo.", "2024-10-04", [('Thursday', 'DATE', '2024-10-10', None)],
+     "a reporting verb after 'be' is a plan, not the saying's day: the future cue decides"),
+    ("The winner was announced on Thursday in Oslo.", "2024-10-04", [('Thursday', 'DATE', '2024-10-03', None)],
+     "... told in the past it is the day gone by"),
     # counted from an event the text dated before (anchors.py, rule event-relative)
     ("The election was held on Nov. 8. Two days after the vote, the winner met the president.", "2016-12-01", [('Nov. 8', 'DATE', '2016-11-08', None), ('Two days', 'DATE', '2016-11-10', None)],
      "a noun of the same event (election, vote) counts from the day the text gave it"),
