@@ -19,7 +19,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, past_clause, range_start, reported_would, tense_at
+from .tense import TenseCues, default_cues, has_past_verb, past_clause, range_start, reported_would, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # what a resolver may raise on odd input: the mention is dropped, never the article
@@ -201,6 +201,21 @@ def _clock_day(m: Mention, nxt: Mention, text: str, ctx: Context, cues: TenseCue
     return Point("day", res.point.start)
 
 
+_LIST_GAP = re.compile(r"[^.;:!?\n]{1,80}")
+
+
+def _listed_after_future(prev: tuple[Mention, Resolved], m: Mention, text: str, dct: date | None,
+                         cues: TenseCues | None) -> bool:
+    """Does weekday ``m`` go on a list of days whose last one, ``prev``, lies ahead in its
+    sentence, with no finite past verb between ("The season opens on Monday, followed by
+    physics on Tuesday and chemistry on Wednesday")?"""
+    pm, res = prev
+    if (dct is None or res.point is None or res.point.gran != "day" or res.point.start <= dct
+            or pm.rule.resolve not in ("weekday", "clock") or not _LIST_GAP.fullmatch(text, pm.end, m.start)):
+        return False
+    return not has_past_verb(text[pm.end : m.start], cues or default_cues())
+
+
 def _resolve_all(
     mentions: list[Mention],
     text: str,
@@ -234,6 +249,9 @@ def _resolve_all(
                 and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
                 and past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
+        if (tense == "none" and weekday and not forced and prev is not None
+                and _listed_after_future(prev, m, text, dct, cues)):
+            tense = "future"  # "opens on Monday ..., followed by physics on Tuesday": the list goes on ahead
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events)

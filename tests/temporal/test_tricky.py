@@ -307,6 +307,12 @@ CASES = [  # text, published, expected, why
      "a reporting verb after 'be' is a plan, not the saying's day: the future cue decides"),
     ("The winner was announced on Thursday in Oslo.", "2024-10-04", [('Thursday', 'DATE', '2024-10-03', None)],
      "... told in the past it is the day gone by"),
+    ("The festival will open on Friday with a concert, followed by a parade on Saturday and fireworks on Sunday.", "2024-10-02", [('Friday', 'DATE', '2024-10-04', None), ('Saturday', 'DATE', '2024-10-05', None), ('Sunday', 'DATE', '2024-10-06', None)],
+     "days listed after a day ahead in one sentence, no past verb between: ahead too"),
+    ("The talks will open on Monday, after the envoys met on Friday.", "2024-10-02", [('Monday', 'DATE', '2024-10-07', None), ('Friday', 'DATE', '2024-09-27', None)],
+     "... but a past verb between ends the list"),
+    ("The league will start on Saturday; the cup began on Sunday.", "2024-10-02", [('Saturday', 'DATE', '2024-10-05', None), ('Sunday', 'DATE', '2024-09-29', None)],
+     "... as does a new clause after a semicolon"),
     # counted from an event the text dated before (anchors.py, rule event-relative)
     ("The election was held on Nov. 8. Two days after the vote, the winner met the president.", "2016-12-01", [('Nov. 8', 'DATE', '2016-11-08', None), ('Two days', 'DATE', '2016-11-10', None)],
      "a noun of the same event (election, vote) counts from the day the text gave it"),
