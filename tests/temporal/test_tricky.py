@@ -303,6 +303,9 @@ CASES = [  # text, published, expected, why
      "an appositive to a year-ago period names a period of that year, and its end day is in it"),
     ("Net rose from the year-ago quarter, and the second quarter was weak.", "1989-10-27", [('the year-ago quarter', 'DATE', '1988-Q3', None), ('the second quarter', 'DATE', '1989-Q2', None)],
      "a quarter after a conjunction is no appositive: this year's"),
+    ("The merger is on track to close on Friday, the two banks said.", "2024-03-06", [('Friday', 'DATE', '2024-03-08', None)], "'on track to' points ahead, as 'set to'"),
+    ("Voters are poised to elect a new mayor on Sunday.", "2024-03-06", [('Sunday', 'DATE', '2024-03-10', None)], "'poised to' points ahead"),
+    ("The merger was on track to close on Friday until regulators objected.", "2024-03-06", [('Friday', 'DATE', '2024-03-01', None)], "'was on track to': a plan seen from the past"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
