@@ -858,6 +858,16 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return Resolved(duration_value(count, unit), mod)
 
 
+def r_fraction(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """half a century / a quarter of an hour / a quarter-century: a fraction of one unit, in the
+    next smaller unit (P50Y, PT15M); None where that is no whole number ("half a week")."""
+    count, unit = float(g["fraction"]), str(g["unit"])
+    smaller = _SMALLER.get(unit)
+    if smaller is None or count * smaller[1] != int(count * smaller[1]):
+        return None
+    return Resolved(duration_value(count, unit), g.get("approx"))
+
+
 _COMPOUND_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
 
 
