@@ -179,6 +179,18 @@ def resolve_part(n: int, months: int, published: date, tense: str) -> int:
     return published.year
 
 
+def resolve_reported_part(n: int, months: int, published: date, tense: str) -> int:
+    """The year of the ``n``-th part of ``months`` months whose results a noun names
+    ("fourth-quarter growth figures"): this year's if that part has begun; the next part, not
+    begun yet, with a future cue is a forecast ("expects third-quarter earnings to rise" in June:
+    this year's); any later one is last year's, future cue or not, as results come out after the
+    part has ended ("will be watching fourth-quarter growth figures, due Tuesday" in January)."""
+    current = (published.month - 1) // months + 1
+    if n <= current or (n == current + 1 and tense == "future"):
+        return published.year
+    return published.year - 1
+
+
 def resolve_season(season: str, published: date, rel: int, tense: str) -> Point:
     """A season against publication ("this summer" is handled by the caller: this year's).
     "last spring" is the latest spring that began before the current season, "next spring"
@@ -665,6 +677,8 @@ def r_quarter(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         y = ctx.apposed.start.year
     elif ctx.ref is not None and ctx.ref.gran in ("quarter", "year", "half") and ctx.ref.start.year != ctx.dct.year and args.get("anaphoric"):
         y = ctx.ref.start.year
+    elif args.get("reported"):
+        y = resolve_reported_part(q, 3, ctx.dct, ctx.tense)
     else:
         y = resolve_part(q, 3, ctx.dct, ctx.tense)
     return _point(Point("quarter", date(y, 3 * q - 2, 1)))
@@ -887,6 +901,16 @@ def r_duration(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         count += 0.5
     mod = g.get("approx") or g.get("suffix") or ("EQUAL_OR_LESS" if g.get("within") else None)
     return Resolved(duration_value(count, unit), mod)
+
+
+def r_fraction(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """half a century / a quarter of an hour / a quarter-century: a fraction of one unit, in the
+    next smaller unit (P50Y, PT15M); None where that is no whole number ("half a week")."""
+    count, unit = float(g["fraction"]), str(g["unit"])
+    smaller = _SMALLER.get(unit)
+    if smaller is None or count * smaller[1] != int(count * smaller[1]):
+        return None
+    return Resolved(duration_value(count, unit), g.get("approx"))
 
 
 _COMPOUND_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")

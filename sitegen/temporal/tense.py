@@ -21,7 +21,8 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join", "modal", "reported_future")
+        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join", "modal", "reported_future",
+        "bare_past", "plural_noun", "object_next")
 
 
 def _alternation(words: list[str]) -> str:
@@ -71,6 +72,10 @@ class TenseCues:
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
     modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
     reported_future: re.Pattern[str]  # "would": a future seen from a past day (reported_would)
+    bare_past: frozenset[str]  # "quit", "set": past and present alike, past after a singular noun phrase (_singular_subject)
+    subject_before: re.Pattern[str]  # a determiner and up to four words, the last one (group "noun") the subject's head
+    plural_noun: frozenset[str]  # "people", "police": plurals without -s
+    object_next: frozenset[str]  # "the", "it", "out": an object or a particle, so the word before is a verb
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -117,6 +122,10 @@ class TenseCues:
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
             reported_future=re.compile(rf"(?:{alt['reported_future']})", i),
+            bare_past=frozenset(w.casefold() for w in table["bare_past"]),
+            subject_before=re.compile(rf"(?<![\w'\u2019-])(?:{alt['determiner']})\s+(?:[a-z][a-z-]*\s+){{0,3}}(?P<noun>[a-z][a-z-]*)\s+$", i),
+            plural_noun=frozenset(w.casefold() for w in table["plural_noun"]),
+            object_next=frozenset(w.casefold() for w in table["object_next"]),
         )
 
 
@@ -151,7 +160,7 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
         else:
             word = m.group(1) or ","
         if prev not in cues.not_finite_after and not cues.passive.match(text, m.end()):
-            if word in cues.past_only:
+            if word in cues.past_only or (word in cues.bare_past and _singular_subject(text, m, cues)):
                 return True
             ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
             if ambiguous and (prev in cues.past_subject or not subject or (prev == _NAME and not _compound(text, m, cues))
@@ -162,6 +171,24 @@ def has_past_verb(text: str, cues: TenseCues, previous: str = "", subject: bool 
                 return True
         prev = word
     return False
+
+
+def _singular_subject(text: str, m: re.Match[str], cues: TenseCues) -> bool:
+    """Is the word ``m``, one of ``bare_past`` ("quit", "cut": the same form in the past and the
+    present), a finite past verb after a singular noun phrase ("the junior coalition partner quit
+    the government")? In the present a singular subject takes -s ("quits"); so a determiner and up
+    to four words before it, the last no plural (not in -s, not of ``plural_noun``), and an object
+    or a particle right after it (``object_next``: not "the spending cut on Friday", a noun) leave
+    only the past. A plural subject does not count: in "will vote after the partners quit the
+    government" the present, with the clause's future, reads as well."""
+    np = cues.subject_before.search(text, 0, m.start())
+    if np is None:
+        return False
+    noun = np.group("noun").casefold()
+    if (noun.endswith("s") and not noun.endswith("ss")) or noun in cues.plural_noun:
+        return False
+    after = _WORD.search(text, m.end())
+    return after is not None and after.start() - m.end() <= 1 and after.group(0).casefold() in cues.object_next
 
 
 def is_perfect(text: str, cue: re.Match[str], cues: TenseCues) -> bool:

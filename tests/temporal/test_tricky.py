@@ -334,6 +334,15 @@ CASES = [  # text, published, expected, why
      "a clock time takes the day named after it past a short place phrase"),
     ("The polls close at 8 p.m. and results are due on Friday.", "2016-06-09", [('8 p.m.', 'TIME', '2016-06-09T20:00', None), ('Friday', 'DATE', '2016-06-10', None)],
      "... but not the day of another clause"),
+    ("The merger is on track to close on Friday, the two banks said.", "2024-03-06", [('Friday', 'DATE', '2024-03-08', None)], "'on track to' points ahead, as 'set to'"),
+    ("Voters are poised to elect a new mayor on Sunday.", "2024-03-06", [('Sunday', 'DATE', '2024-03-10', None)], "'poised to' points ahead"),
+    ("The merger was on track to close on Friday until regulators objected.", "2024-03-06", [('Friday', 'DATE', '2024-03-01', None)], "'was on track to': a plan seen from the past"),
+    ("Shares will open lower after the central bank cut its key rate on Tuesday.", "2015-01-15", [('Tuesday', 'DATE', '2015-01-13', None)],
+     "'cut' after a singular noun phrase and before its object: the past (the present would be 'cuts'), so the 'will' does not reach Tuesday"),
+    ("Traders will watch the market after the storm shut the port on Monday.", "2015-01-15", [('Monday', 'DATE', '2015-01-12', None)], "... 'shut' likewise"),
+    ("The assembly will vote after the junior partners quit the government on Friday.", "2015-01-13", [('Friday', 'DATE', '2015-01-16', None)],
+     "a plural subject: 'quit' may be a present with the clause's future, so the cue stands"),
+    ("The board will discuss the spending cut on Friday.", "2015-01-13", [('Friday', 'DATE', '2015-01-16', None)], "'the spending cut on': a noun, no verb"),
 ]
 assert len({c[0:2] for c in CASES}) == len(CASES), "duplicate (text, published) keys"
 
