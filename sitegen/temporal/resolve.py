@@ -542,8 +542,9 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         if ctx.dct is None:
             return Resolved(_unspecified(gran))
         base = Point("day", ctx.dct)
-        if unit == "year" and ctx.ref is not None and ctx.ref.gran == "quarter" and abs(ctx.ref.start.year - ctx.dct.year) <= 1 and ctx.ref.start <= ctx.dct:
-            base = ctx.ref  # "compared with $5 million a year ago" after "the third quarter"
+        if (unit == "year" and n == -1 and not approx and ctx.ref is not None and ctx.ref.gran == "quarter"
+                and abs(ctx.ref.start.year - ctx.dct.year) <= 1 and ctx.ref.start <= ctx.dct):
+            base = ctx.ref  # "compared with $5 million a year ago" after "the third quarter"; not "took over two years ago"
     else:
         b = _base(ctx)
         if b is None:

@@ -19,7 +19,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, default_cues, has_past_verb, past_clause, range_start, reported_would, tense_at
+from .tense import TenseCues, dates_a_report, default_cues, has_past_verb, past_clause, range_start, reported_would, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # what a resolver may raise on odd input: the mention is dropped, never the article
@@ -87,6 +87,10 @@ def _background(m: Mention, text: str) -> bool:
 
 _COMMA = re.compile(r"\s*,\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d')]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not _SENTENCE_END.search(text, a, b)
 
 
 def _near(period: tuple[Point, int] | None, start: int, text: str) -> Point | None:
@@ -233,6 +237,7 @@ def _resolve_all(
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     events: dict[str, Point | None] = {}  # the events dated so far (anchors.py)
+    ref_at: int | None = None  # where the mention that set ``ref`` ends
     out: list[Timex] = []
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
@@ -285,8 +290,10 @@ def _resolve_all(
             and res.anchor
             and not m.rule.args.get("keep_ref")
             and not _background(m, text)
+            and not (ref_at is not None and _same_sentence(text, ref_at, m.start) and dates_a_report(text, m.start, cues))
         ):
             ref = Point(res.point.gran, res.point.start)
+            ref_at = m.end
             span = None
             if ref.gran in ("half", "year"):
                 period = (ref, m.end)

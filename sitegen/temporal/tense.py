@@ -276,6 +276,11 @@ def reporting_date(before: str, cues: TenseCues) -> bool:
     return m is not None and not cues.participle_aux.search(stripped, 0, m.start())
 
 
+def dates_a_report(text: str, start: int, cues: TenseCues | None = None) -> bool:
+    """The mention at ``start`` dates a saying ("the company said on Friday")."""
+    return reporting_date(_clause(text, start, NEAR), cues or default_cues())
+
+
 def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> str:
     """"future", "past" or "none" for the mention ``text[start:end]``.
 
