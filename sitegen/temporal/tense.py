@@ -21,7 +21,7 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join", "modal", "reported_future")
+        "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep", "range_open", "range_join", "modal", "reported_future")
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,6 +67,7 @@ class TenseCues:
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
+    determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
     range_open: re.Pattern[str]  # "between" right before the mention ...
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
     modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
@@ -112,7 +113,9 @@ class TenseCues:
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
             scheduled_present=re.compile(
-                rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:(?:{alt['scheduled_gap']})\s+)?$"),
+                rf"\b(?:{alt['scheduled_present']})\s+(?:(?:[a-z]+ly|{alt['scheduled_adverb']})\s+)?"
+                rf"(?:(?:{alt['scheduled_prep']})\s+(?:[\w'\u2019.-]+\s+){{1,3}}?(?:{alt['scheduled_gap']})\s+|(?:(?:{alt['scheduled_gap']})\s+)?)$"),
+            determiner_before=re.compile(rf"\b(?:{alt['determiner']})\s+$", i),
             range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
@@ -193,6 +196,15 @@ def _compound(text: str, m: re.Match[str], cues: TenseCues) -> bool:
     return after is not None and after.group(1) is not None and after.group(1) not in cues.verb_next
 
 
+def _timetable(before: str, cues: TenseCues) -> bool:
+    """Does ``before`` end in a timetable's verb in the present ("meet separately", "opens",
+    "returns from recess on"; see ``scheduled_present``), neither a noun after a determiner ("his
+    return to Paris on") nor after a finite past verb ("Investors cheered returns from the fund on")?"""
+    m = cues.scheduled_present.search(before)
+    return m is not None and not (cues.determiner_before.search(before, 0, m.start())
+                                  or has_past_verb(before[: m.start()], cues))
+
+
 def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
     """A mention that opens its sentence ("On Tuesday, the league plans to ...") takes a cue of
     ``future_after`` in the clause after it (a plan in the present: "On Friday, the government
@@ -247,7 +259,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
-      separately Monday", "opens Friday");
+      separately Monday", "opens Friday", "returns from recess on Tuesday"; see _timetable);
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -272,7 +284,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "past"
     if cues.done.match(text, end):
         return "none"
-    if cues.scheduled_present.search(before):
+    if _timetable(before, cues):
         return "future"
     deadline = cues.deadline.search(before)
     if deadline:
