@@ -21,7 +21,8 @@ _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name,
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep", "range_open", "range_join", "modal", "reported_future")
+        "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
+        "scheduling", "scheduling_stop", "scheduling_past", "range_open", "range_join", "modal", "reported_future")
 
 
 def _alternation(words: list[str]) -> str:
@@ -68,6 +69,8 @@ class TenseCues:
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
+    scheduled_for: re.Pattern[str]  # "called a referendum for": an event set for the day after it; group 1: a past auxiliary before
+    scheduled_after: re.Pattern[str]  # "'s" or "was" right after the mention: not a day set ahead
     range_open: re.Pattern[str]  # "between" right before the mention ...
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
     modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
@@ -116,6 +119,10 @@ class TenseCues:
                 rf"\b(?:{alt['scheduled_present']})\s+(?:(?:[a-z]+ly|{alt['scheduled_adverb']})\s+)?"
                 rf"(?:(?:{alt['scheduled_prep']})\s+(?:[\w'\u2019.-]+\s+){{1,3}}?(?:{alt['scheduled_gap']})\s+|(?:(?:{alt['scheduled_gap']})\s+)?)$"),
             determiner_before=re.compile(rf"\b(?:{alt['determiner']})\s+$", i),
+            scheduled_for=re.compile(
+                rf"(?:\b({alt['scheduling_past']})\s+)?\b(?:{alt['scheduling']})\s+"
+                rf"(?:(?!(?:{alt['scheduling_stop']})\b)[\w'\u2019-]+\s+){{0,4}}?for\s+$", i),
+            scheduled_after=re.compile(rf"['\u2019]s\b|\s+(?:{alt['future_in_past']})\b", i),
             range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
@@ -260,6 +267,9 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
       separately Monday", "opens Friday", "returns from recess on Tuesday"; see _timetable);
+    * "future" right after a verb of scheduling, its object and "for" ("called a referendum for
+      Sunday", "is set for Monday"), unless a past auxiliary comes before the verb ("had called")
+      or the mention names its event or is followed by one ("Sunday's rally", "for Saturday was");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -285,6 +295,9 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     if cues.done.match(text, end):
         return "none"
     if _timetable(before, cues):
+        return "future"
+    scheduled = cues.scheduled_for.search(before)
+    if scheduled and not scheduled.group(1) and not cues.scheduled_after.match(text, end):
         return "future"
     deadline = cues.deadline.search(before)
     if deadline:
