@@ -20,7 +20,7 @@ _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Z
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
-        "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
+        "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
         "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
         "scheduling", "scheduling_stop", "scheduling_past", "range_open", "range_join", "modal", "reported_future")
 
@@ -66,6 +66,7 @@ class TenseCues:
     aside_opens: re.Pattern[str]  # a comma or "who"/"which": an aside may begin
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
+    joined: re.Pattern[str]  # ", and on": a comma or semicolon, a joining word and words of fronted before a mention
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
@@ -114,6 +115,7 @@ class TenseCues:
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
+            joined=re.compile(rf"[,;]\s*(?:{alt['clause_join']})\s+(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
             scheduled_present=re.compile(
                 rf"\b(?:{alt['scheduled_present']})\s+(?:(?:[a-z]+ly|{alt['scheduled_adverb']})\s+)?"
@@ -281,6 +283,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       finite past verb comes before the mention in its clause (the cue is the main clause's:
       "The club, which won its last game on Sunday, will ..."), or later in
       the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
+    * for a mention that opens a clause joined by a comma and "and", "but" ... (``clause_join``:
+      "..., and on Monday she will address"), its own clause decides before the clause before it
+      does: "future" for a cue in it as for a mention that opens its sentence, "none" for a
+      finite past verb in it before any cue ("..., and on Monday teachers walked out");
     * "none" otherwise.
     """
     cues = cues or default_cues()
@@ -303,6 +309,13 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
         return "none" if past else "future"
+    if cues.joined.search(before):
+        if _future_after_fronted(text, end, cues):
+            return "future"
+        own = _clause_after(text, end, FAR).lstrip(" ,").split(",", 1)[0]
+        cue = cues.future_later.search(own)
+        if has_past_verb(own[: cue.start()] if cue else own, cues, subject=False):
+            return "none"  # "..., and on Monday teachers walked out": the clause's own past
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
         if cues.future_in_past.search(clause[: cue.start()]) or is_perfect(clause + text[start:end], cue, cues):
