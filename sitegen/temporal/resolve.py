@@ -545,6 +545,23 @@ def r_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     return Resolved(value_of(p), point_mod(approx, direction), p, None, anchor=unit not in ("year", "quarter"))
 
 
+def r_ago_anniversary(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"Fifty years ago today" / "a year ago yesterday" / "ten years ago this week": the day (week,
+    month) of publication, or the day the deictic names, that many units back: one date, not a
+    year and a day apart. The count must be whole and the unit longer than the period named ("two
+    days ago today" is none); "this week" and "this month" go back years, decades or centuries."""
+    count, unit = g.get("count"), str(g["unit"])
+    gran = str(g.get("period") or "day")
+    if count is None or count != int(count) or count <= 0 or rank(_UNIT_GRAN.get(unit, "day")) <= rank(gran):
+        return None
+    if gran != "day" and unit not in ("year", "decade", "century"):
+        return None
+    if ctx.dct is None:
+        return Resolved(_unspecified(gran))
+    day = shift(Point("day", ctx.dct + timedelta(days=int(g.get("deictic") or 0))), -int(count), unit).start
+    return _point(coarsen(day, gran), point_mod(g.get("approx"), -1))
+
+
 _LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
 
 
