@@ -32,6 +32,7 @@ class Context:
     apposed: Point | None = None  # the year-ago period this mention is in apposition to ("the year-ago quarter, the second quarter")
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
     until: date | None = None  # the end of the range a bare weekday opens ("from Monday to Friday"): the weekday is not after it
+    quarter: Point | None = None  # the last quarter that became the reference time, kept across the months and days named after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,7 +595,9 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
     A quarter named without one under discussion (no reference time, or only a year) is
     the last completed quarter, the one results are reported for: "last year's quarter"
-    in an article of 1989-11-01 is 1988-Q3."""
+    in an article of 1989-11-01 is 1988-Q3. After a month or a day named since the last quarter
+    under discussion, a quarter is that quarter's ("the third quarter ... changed to a calendar
+    year in December. In the year-ago quarter": the third quarter's, not December's)."""
     base = _base(ctx)
     if base is None:
         return Resolved("XXXX")
@@ -604,8 +607,11 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         # back, which no calendar value names: its length, as "the year-earlier nine months"
         return Resolved(ctx.span, None, None, "DURATION", anchor=False)
     want = noun if noun in GRANS else ""
+    kept = ctx.quarter if want == "quarter" and ctx.ref is not None and rank(ctx.ref.gran) < rank("quarter") else None
+    if kept is not None:
+        base = kept  # "Net rose in the third quarter. ... in December. In the year-ago quarter": the third's
     forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
-    if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
+    if ctx.dct is not None and kept is None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
         # a year-ago figure is compared with results, and a period yet to begin has none: after
         # a forecast ("losses through the third quarter of 1990. In the year-ago period, ...")
         # the period under discussion is the last completed quarter, as with none named

@@ -17,9 +17,14 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, past_clause, range_start, reported_would, tense_at
+from .tense import TenseCues, past_clause, past_narrative, range_start, reported_would, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+# a month that a past clause puts before publication (tense.past_narrative; not a day without a year,
+# which is as often a deadline moved: "the offer was extended to Nov. 20"),
+# unless its year is said some other way ("last April", "June last year", "Thursday, Jan. 5")
+_NARRATED = frozenset({"month"})
+_NAMED_YEAR = ("rel", "yearrel", "year", "dow")
 # what a resolver may raise on odd input: the mention is dropped, never the article
 RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError)
 
@@ -193,6 +198,7 @@ def _resolve_all(
     span: str | None = None  # a reporting span under discussion ("the nine months"), until the next period
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
+    quarter: Point | None = None  # the last quarter that became the reference time
     out: list[Timex] = []
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
@@ -209,9 +215,13 @@ def _resolve_all(
                 and (m.rule.resolve == "weekday" or m.groups.get("unit") == "weekend")
                 and past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
+        if (tense == "none" and not forced and dct is not None and m.rule.resolve in _NARRATED
+                and not any(m.groups.get(k) is not None for k in _NAMED_YEAR)
+                and past_narrative(text, m.start, m.end, cues)):
+            tense = "past"  # "changed to a calendar year in December" in October: last December
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until)
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, quarter)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:
@@ -237,6 +247,8 @@ def _resolve_all(
         ):
             ref = Point(res.point.gran, res.point.start)
             span = None
+            if ref.gran == "quarter":
+                quarter = ref
             if ref.gran in ("half", "year"):
                 period = (ref, m.end)
             elif rank(ref.gran) > rank("week"):  # a quarter, month or season: no half or year under discussion

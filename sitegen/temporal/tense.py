@@ -17,12 +17,13 @@ from .matcher import trie
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
+_TOKEN = re.compile(r"[\w'\u2019-]+")  # a word or a number (_present_after)
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
         "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
-        "scheduling", "scheduling_stop", "scheduling_past", "range_open", "range_join", "modal", "reported_future")
+        "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "range_open", "range_join", "modal", "reported_future")
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,6 +68,9 @@ class TenseCues:
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
     joined: re.Pattern[str]  # ", and on": a comma or semicolon, a joining word and words of fronted before a mention
+    infinitive: re.Pattern[str]  # "to start": what follows is later than the verb before it (past_narrative)
+    subject_np: re.Pattern[str]  # "The funeral home operator ": a sentence's opening noun phrase before a past form
+    present_marks: frozenset[str]  # "is", "has": a verb in the present
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
@@ -104,6 +108,7 @@ class TenseCues:
             not_subject=frozenset(w.casefold() for w in table["not_subject"]),
             name_compound=frozenset(w.casefold() for w in table["name_compound"]),
             verb_next=frozenset(w.casefold() for w in table["verb_next"]),
+            present_marks=frozenset(w.casefold() for w in table["present_marks"]),
             that_subject=re.compile(rf"\b(?:{alt['clause_opens']})\s+(?:{alt['determiner']})\s+(?:[a-z]+\s+){{1,2}}$", i),
             reduced_before=re.compile(
                 rf"(?<![\w'\u2019])(?!(?:{alt['causative']})\b)[a-z]+\s+(?:{alt['determiner']})\s+[a-z]+\s+$", i),
@@ -115,6 +120,10 @@ class TenseCues:
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
+            infinitive=re.compile(rf"\b(?:{alt['infinitive']})\s+(?!(?:{alt['determiner']})\b)[a-z]+\b"),
+            subject_np=re.compile(
+                rf"\s*(?:{alt['determiner']})\s+(?:[\w'\u2019&.-]+\s+){{1,5}}?"
+                rf"(?=(?:{alt['past_only']}|{alt['past_forms']}|[a-z]{{3,}}ed)\b)", i),
             joined=re.compile(rf"[,;]\s*(?:{alt['clause_join']})\s+(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
             scheduled_present=re.compile(
@@ -352,6 +361,45 @@ def past_clause(text: str, start: int, end: int, cues: TenseCues | None = None) 
     if has_past_verb(",".join(kept), cues, subject=False):
         return True
     return cues.fronted.match(before) is not None and has_past_verb(_clause_after(text, end, FAR), cues, subject=False)
+
+
+def past_narrative(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Is the clause of the mention ``text[start:end]`` told in the past by its own verb, so that a
+    month without a cue is the last one ("The company changed from a fiscal year to a calendar year
+    in December", published in October: 1988's)? Stricter than past_clause: a finite past verb
+    after a subject (``has_past_verb``), or after a noun phrase that opens the sentence with a
+    determiner ("The funeral home operator changed"); only what follows the last reporting verb,
+    modal or infinitive counts ("Dealers placed orders to start the first trading day for
+    November": the start is later than the placing), and an aside closed by a comma does not."""
+    cues = cues or default_cues()
+    before = _clause(text, start, FAR)
+    cut = max((m.end() for m in cues.report_any.finditer(before)), default=0)
+    cut = max((m.end() for m in cues.modal.finditer(before, cut)), default=cut)
+    cut = max((m.end() for m in cues.infinitive.finditer(before, cut)), default=cut)
+    parts = before[cut:].split(",")
+    kept = ",".join(parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:])
+    if has_past_verb(kept, cues):
+        return True
+    opens_sentence = start - len(before) == 0 or len(before) < min(start, FAR)
+    subject = cues.subject_np.match(kept) if cut == 0 and opens_sentence else None
+    return (subject is not None and has_past_verb(kept[subject.end() :], cues, "it")
+            and not _present_after(kept[subject.end() :], cues))
+
+
+def _present_after(text: str, cues: TenseCues) -> bool:
+    """Does a verb in the present follow the first word of ``text`` (a past form after an opening
+    noun phrase)? A word of ``present_marks``, or a lower-case word in -s (not -ss) after a word
+    that is none of ``verb_next`` and not that first word: "issued in 1985 matures", "reached on
+    Friday takes effect"; not "changed its rules", "sold shares", "moved to new offices"."""
+    words = _TOKEN.findall(text)
+    for i, word in enumerate(words[1:], 1):
+        w = word.casefold()
+        if w in cues.present_marks:
+            return True
+        if (i > 1 and word.islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+                and words[i - 1].casefold() not in cues.verb_next):
+            return True
+    return False
 
 
 def reported_would(text: str, start: int, cues: TenseCues | None = None) -> bool:
