@@ -138,6 +138,19 @@ def resolve_month(month: int, published: date, tense: str) -> date:
     return date(y if month <= published.month else y - 1, month, 1)
 
 
+def resolve_span_end_month(month: int, published: date, tense: str) -> date:
+    """A month that ends a span ("loans through January", "stayed in Paris until January"; first
+    day): with a future cue or a deadline the first one from the publication month on, in a past
+    clause the latest on or before it (the tagger passes "past", see tense.span_past); with
+    neither, the nearer of the two: a span running on from a recent event ends in the next
+    January in an October article (three months ahead, not nine back), in the last August ("sales
+    this year through August"); half a year either way is the last one, news telling the past."""
+    if tense in ("future", "past"):
+        return resolve_month(month, published, tense)
+    ahead = (month - published.month) % 12
+    return resolve_month(month, published, "future" if ahead < 6 else "past")
+
+
 def rel_year(rel: int, when: tuple[int, ...], published: date) -> int:
     """The year "last" (-1), "this" (0) or "next" (1) gives a month ``(month,)`` or a day
     ``(month, day)``: "last October" is the latest October before the publication month,
@@ -358,7 +371,8 @@ def r_month_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """A bare month (or "last April", "next May", "this June")."""
+    """A bare month (or "last April", "next May", "this June"); with ``span_end`` the end of a span
+    ("through January", see resolve_span_end_month)."""
     month = int(g["month"])
     rel = int(g.get("rel") or 0) if g.get("rel") is not None else None
     if g.get("year") is not None:
@@ -367,6 +381,8 @@ def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return _point(Point("month", date(ctx.dct.year + int(g["yearrel"]), month, 1)))
     if ctx.dct is None:
         return Resolved(f"XXXX-{month:02d}")
+    if rel is None and args.get("span_end"):
+        return _point(Point("month", resolve_span_end_month(month, ctx.dct, ctx.tense)))
     if rel is None:
         return _point(Point("month", resolve_month(month, ctx.dct, ctx.tense)))
     return _point(Point("month", date(rel_year(rel, (month,), ctx.dct), month, 1)))

@@ -17,7 +17,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, past_clause, past_narrative, range_start, reported_would, tense_at
+from .tense import TenseCues, past_clause, past_narrative, range_start, reported_would, span_past, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # a month that a past clause puts before publication (tense.past_narrative; not a day without a year,
@@ -219,6 +219,8 @@ def _resolve_all(
                 and not any(m.groups.get(k) is not None for k in _NAMED_YEAR)
                 and past_narrative(text, m.start, m.end, cues)):
             tense = "past"  # "changed to a calendar year in December" in October: last December
+        if tense != "past" and not forced and dct is not None and m.rule.args.get("span_end") and span_past(text, m.start, m.end, cues):
+            tense = "past"  # "stayed in Paris until January": a span gone by, though "until" sets a deadline
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, quarter)

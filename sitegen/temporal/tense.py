@@ -23,7 +23,7 @@ KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after"
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
         "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
-        "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "range_open", "range_join", "modal", "reported_future")
+        "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "deferral", "range_open", "range_join", "modal", "reported_future")
 
 
 def _alternation(words: list[str]) -> str:
@@ -71,6 +71,7 @@ class TenseCues:
     infinitive: re.Pattern[str]  # "to start": what follows is later than the verb before it (past_narrative)
     subject_np: re.Pattern[str]  # "The funeral home operator ": a sentence's opening noun phrase before a past form
     present_marks: frozenset[str]  # "is", "has": a verb in the present
+    deferral: re.Pattern[str]  # "postponed", "extended": a span that runs on from a past verb (span_past)
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
     determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
@@ -109,6 +110,7 @@ class TenseCues:
             name_compound=frozenset(w.casefold() for w in table["name_compound"]),
             verb_next=frozenset(w.casefold() for w in table["verb_next"]),
             present_marks=frozenset(w.casefold() for w in table["present_marks"]),
+            deferral=re.compile(rf"\b(?:{alt['deferral']})\b", i),
             that_subject=re.compile(rf"\b(?:{alt['clause_opens']})\s+(?:{alt['determiner']})\s+(?:[a-z]+\s+){{1,2}}$", i),
             reduced_before=re.compile(
                 rf"(?<![\w'\u2019])(?!(?:{alt['causative']})\b)[a-z]+\s+(?:{alt['determiner']})\s+[a-z]+\s+$", i),
@@ -384,6 +386,16 @@ def past_narrative(text: str, start: int, end: int, cues: TenseCues | None = Non
     subject = cues.subject_np.match(kept) if cut == 0 and opens_sentence else None
     return (subject is not None and has_past_verb(kept[subject.end() :], cues, "it")
             and not _present_after(kept[subject.end() :], cues))
+
+
+def span_past(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Does the mention ``text[start:end]`` end a span in the past ("He stayed in Paris until
+    January")? Its clause is told in the past (past_narrative) and has no verb of ``deferral``,
+    which makes the span run on from the past verb ("postponed the vote until January", "has
+    extended loans through January")."""
+    cues = cues or default_cues()
+    return (past_narrative(text, start, end, cues)
+            and cues.deferral.search(_clause(text, start, FAR)) is None)
 
 
 def _present_after(text: str, cues: TenseCues) -> bool:
