@@ -296,7 +296,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
     * for a mention that opens a clause joined by a comma and "and", "but" ... (``clause_join``:
       "..., and on Monday she will address"), its own clause decides before the clause before it
-      does: "future" for a cue in it as for a mention that opens its sentence, "none" for a
+      does: "future" for a cue in it as for a mention that opens its sentence, "past" for a
       finite past verb in it before any cue ("..., and on Monday teachers walked out");
     * "none" otherwise.
     """
@@ -326,7 +326,7 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         own = _clause_after(text, end, FAR).lstrip(" ,").split(",", 1)[0]
         cue = cues.future_later.search(own)
         if has_past_verb(own[: cue.start()] if cue else own, cues, subject=False):
-            return "none"  # "..., and on Monday teachers walked out": the clause's own past
+            return "past"  # "..., and on Monday teachers walked out": the clause's own past
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
         if cues.future_in_past.search(clause[: cue.start()]) or is_perfect(clause + text[start:end], cue, cues):
