@@ -33,6 +33,7 @@ class Context:
     period: Point | None = None  # the half or year named in this or the last sentence, if no quarter or month came after it (see r_half)
     until: date | None = None  # the end of the range a bare weekday opens ("from Monday to Friday"): the weekday is not after it
     events: Mapping[str, Point | None] | None = None  # the events the text has dated so far ("the Oct. 23 slaying"; anchors.py)
+    quarter: Point | None = None  # the last quarter that became the reference time, kept across the months and days named after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +139,30 @@ def resolve_month(month: int, published: date, tense: str) -> date:
     return date(y if month <= published.month else y - 1, month, 1)
 
 
+def resolve_span_end_month(month: int, published: date, tense: str) -> date:
+    """A month that ends a span ("loans through January", "stayed in Paris until January"; first
+    day): with a future cue or a deadline the first one from the publication month on, in a past
+    clause the latest on or before it (the tagger passes "past", see tense.span_past); with
+    neither, the nearer of the two: a span running on from a recent event ends in the next
+    January in an October article (three months ahead, not nine back), in the last August ("sales
+    this year through August"); half a year either way is the last one, news telling the past."""
+    if tense in ("future", "past"):
+        return resolve_month(month, published, tense)
+    ahead = (month - published.month) % 12
+    return resolve_month(month, published, "future" if ahead < 6 else "past")
+
+
 def rel_year(rel: int, when: tuple[int, ...], published: date) -> int:
     """The year "last" (-1), "this" (0) or "next" (1) gives a month ``(month,)`` or a day
     ``(month, day)``: "last October" is the latest October before the publication month,
-    "next March 3" the first March 3 after the publication day, "this June" this year's."""
+    "next March 3" the first March 3 after the publication day, "this June" this year's. But
+    "last February" in a March article is the February a year before the one just ended: for
+    the month just before publication's, writers say "last month" or "in February"."""
     now = (published.month, published.day)[: len(when)]
     if rel < 0:
-        return published.year if when < now else published.year - 1
+        year = published.year if when < now else published.year - 1
+        just_ended = len(when) == 1 and when[0] == (published.month - 2) % 12 + 1
+        return year - 1 if just_ended else year
     if rel > 0:
         return published.year if when > now else published.year + 1
     return published.year
@@ -366,7 +384,8 @@ def r_month_year(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
 
 def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
-    """A bare month (or "last April", "next May", "this June")."""
+    """A bare month (or "last April", "next May", "this June"); with ``span_end`` the end of a span
+    ("through January", see resolve_span_end_month)."""
     month = int(g["month"])
     rel = int(g.get("rel") or 0) if g.get("rel") is not None else None
     if g.get("year") is not None:
@@ -375,6 +394,8 @@ def r_month(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         return _point(Point("month", date(ctx.dct.year + int(g["yearrel"]), month, 1)))
     if ctx.dct is None:
         return Resolved(f"XXXX-{month:02d}")
+    if rel is None and args.get("span_end"):
+        return _point(Point("month", resolve_span_end_month(month, ctx.dct, ctx.tense)))
     if rel is None:
         return _point(Point("month", resolve_month(month, ctx.dct, ctx.tense)))
     return _point(Point("month", date(rel_year(rel, (month,), ctx.dct), month, 1)))
@@ -455,10 +476,15 @@ def r_pod_today(g: Groups, ctx: Context, args: Groups) -> Resolved:
     return _point(Point("day", ctx.dct + timedelta(days=off), pod), None, "TIME")
 
 
-def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved:
+def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """in the morning / the next morning / by mid afternoon: a part of the last day mentioned
-    (else of the publication day); "next"/"following" move one day on."""
+    (else of the publication day); "next"/"following" move one day on. With ``anaphoric`` ("that
+    afternoon", "the same night") the day must be one: after a coarser date ("In March ... that
+    afternoon") which day is not said, and the mention is dropped, as "that day" is; with no date
+    mentioned it is the publication day, the day the story is on."""
     pod = str(g.get("partofday"))
+    if args.get("anaphoric") and ctx.ref is not None and ctx.ref.gran != "day":
+        return None
     base = ctx.ref if ctx.ref is not None and ctx.ref.gran == "day" else (Point("day", ctx.dct) if ctx.dct else None)
     if base is None:
         return Resolved(f"XXXX-XX-XXT{pod}", type="TIME")
@@ -588,6 +614,22 @@ def r_event_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     p = _offset_point(Point("day", anchor.start) if anchor.time else anchor, int(count) * direction, unit)
     return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, "DATE")
 
+def r_ago_anniversary(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
+    """"Fifty years ago today" / "a year ago yesterday" / "ten years ago this week": the day (week,
+    month) of publication, or the day the deictic names, that many units back: one date, not a
+    year and a day apart. The count must be whole and the unit longer than the period named ("two
+    days ago today" is none); "this week" and "this month" go back years, decades or centuries."""
+    count, unit = g.get("count"), str(g["unit"])
+    gran = str(g.get("period") or "day")
+    if count is None or count != int(count) or count <= 0 or rank(_UNIT_GRAN.get(unit, "day")) <= rank(gran):
+        return None
+    if gran != "day" and unit not in ("year", "decade", "century"):
+        return None
+    if ctx.dct is None:
+        return Resolved(_unspecified(gran))
+    day = shift(Point("day", ctx.dct + timedelta(days=int(g.get("deictic") or 0))), -int(count), unit).start
+    return _point(coarsen(day, gran), point_mod(g.get("approx"), -1))
+
 
 _LONGER = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
 
@@ -612,7 +654,9 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
 
     A quarter named without one under discussion (no reference time, or only a year) is
     the last completed quarter, the one results are reported for: "last year's quarter"
-    in an article of 1989-11-01 is 1988-Q3."""
+    in an article of 1989-11-01 is 1988-Q3. After a month or a day named since the last quarter
+    under discussion, a quarter is that quarter's ("the third quarter ... changed to a calendar
+    year in December. In the year-ago quarter": the third quarter's, not December's)."""
     base = _base(ctx)
     if base is None:
         return Resolved("XXXX")
@@ -622,8 +666,11 @@ def r_year_earlier(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
         # back, which no calendar value names: its length, as "the year-earlier nine months"
         return Resolved(ctx.span, None, None, "DURATION", anchor=False)
     want = noun if noun in GRANS else ""
+    kept = ctx.quarter if want == "quarter" and ctx.ref is not None and rank(ctx.ref.gran) < rank("quarter") else None
+    if kept is not None:
+        base = kept  # "Net rose in the third quarter. ... in December. In the year-ago quarter": the third's
     forecast = ctx.ref is not None and ctx.dct is not None and ctx.ref.start > ctx.dct and rank(ctx.ref.gran) < rank("year")
-    if ctx.dct is not None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
+    if ctx.dct is not None and kept is None and (forecast or (want == "quarter" and (ctx.ref is None or rank(ctx.ref.gran) > rank("quarter")))):
         # a year-ago figure is compared with results, and a period yet to begin has none: after
         # a forecast ("losses through the third quarter of 1990. In the year-ago period, ...")
         # the period under discussion is the last completed quarter, as with none named

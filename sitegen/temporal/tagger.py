@@ -19,9 +19,14 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, dates_a_report, default_cues, has_past_verb, past_clause, range_start, reported_would, tense_at
+from .tense import TenseCues, dates_a_report, default_cues, has_past_verb, past_clause, past_narrative, range_start, reported_would, span_past, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+# a month that a past clause puts before publication (tense.past_narrative; not a day without a year,
+# which is as often a deadline moved: "the offer was extended to Nov. 20"),
+# unless its year is said some other way ("last April", "June last year", "Thursday, Jan. 5")
+_NARRATED = frozenset({"month"})
+_NAMED_YEAR = ("rel", "yearrel", "year", "dow")
 # what a resolver may raise on odd input: the mention is dropped, never the article
 RESOLVE_ERRORS = (ValueError, OverflowError, KeyError, TypeError, ZeroDivisionError)
 
@@ -238,6 +243,7 @@ def _resolve_all(
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     events: dict[str, Point | None] = {}  # the events dated so far (anchors.py)
     ref_at: int | None = None  # where the mention that set ``ref`` ends
+    quarter: Point | None = None  # the last quarter that became the reference time
     out: list[Timex] = []
     bad: list[Mention] = []
     for i, m in enumerate(mentions):
@@ -257,9 +263,15 @@ def _resolve_all(
         if (tense == "none" and weekday and not forced and prev is not None
                 and _listed_after_future(prev, m, text, dct, cues)):
             tense = "future"  # "opens on Monday ..., followed by physics on Tuesday": the list goes on ahead
+        if (tense == "none" and not forced and dct is not None and m.rule.resolve in _NARRATED
+                and not any(m.groups.get(k) is not None for k in _NAMED_YEAR)
+                and past_narrative(text, m.start, m.end, cues)):
+            tense = "past"  # "changed to a calendar year in December" in October: last December
+        if tense != "past" and not forced and dct is not None and m.rule.args.get("span_end") and span_past(text, m.start, m.end, cues):
+            tense = "past"  # "stayed in Paris until January": a span gone by, though "until" sets a deadline
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
-        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events)
+        ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events, quarter)
         if i + 1 < len(mentions):
             day = _clock_day(m, mentions[i + 1], text, ctx, cues, place)
             if day is not None:
@@ -295,6 +307,8 @@ def _resolve_all(
             ref = Point(res.point.gran, res.point.start)
             ref_at = m.end
             span = None
+            if ref.gran == "quarter":
+                quarter = ref
             if ref.gran in ("half", "year"):
                 period = (ref, m.end)
             elif rank(ref.gran) > rank("week"):  # a quarter, month or season: no half or year under discussion

@@ -17,11 +17,13 @@ from .matcher import trie
 
 _BOUNDARY = re.compile(r"[.;!?\"\u201c\u201d]\s|\n")
 _WORD = re.compile(r"(?<![\w'\u2019-])(?:([a-z]+(?:['\u2019][a-z]+)?)|([A-Z][A-Za-z]*))\b(?![-\u2019'])|,")
+_TOKEN = re.compile(r"[\w'\u2019-]+")  # a word or a number (_present_after)
 _NAME = "<name>"  # a capitalised word that is no word of the cue lists: a name, a subject ("Britain voted")
 KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after", "past_before", "past_gap", "participle_aux", "future_in_past", "report", "report_relative", "deadline",
         "deadline_past", "past_only", "past_forms", "past_subject", "not_subject", "name_compound", "verb_next", "clause_opens", "determiner", "reduced_next", "causative", "not_past", "not_finite_after",
-        "past_suffix", "passive", "aside_opens", "bare_before", "fronted",
-        "done", "scheduled_present", "scheduled_gap", "range_open", "range_join", "modal", "reported_future",
+        "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
+        "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
+        "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "deferral", "range_open", "range_join", "modal", "reported_future",
         "bare_past", "plural_noun", "object_next")
 
 
@@ -66,8 +68,16 @@ class TenseCues:
     aside_opens: re.Pattern[str]  # a comma or "who"/"which": an aside may begin
     bare_before: re.Pattern[str]  # only these words between an aside's last comma and the mention
     fronted: re.Pattern[str]  # only these words between the sentence start and a fronted mention
+    joined: re.Pattern[str]  # ", and on": a comma or semicolon, a joining word and words of fronted before a mention
+    infinitive: re.Pattern[str]  # "to start": what follows is later than the verb before it (past_narrative)
+    subject_np: re.Pattern[str]  # "The funeral home operator ": a sentence's opening noun phrase before a past form
+    present_marks: frozenset[str]  # "is", "has": a verb in the present
+    deferral: re.Pattern[str]  # "postponed", "extended": a span that runs on from a past verb (span_past)
     done: re.Pattern[str]  # "'s ruling" after the mention: an event that has happened
     scheduled_present: re.Pattern[str]  # "meet Monday", "begin at 5 a.m. Friday": a present verb right before the mention
+    determiner_before: re.Pattern[str]  # a determiner right before: the timetable's verb is a noun ("his return")
+    scheduled_for: re.Pattern[str]  # "called a referendum for": an event set for the day after it; group 1: a past auxiliary before
+    scheduled_after: re.Pattern[str]  # "'s" or "was" right after the mention: not a day set ahead
     range_open: re.Pattern[str]  # "between" right before the mention ...
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
     modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
@@ -104,6 +114,8 @@ class TenseCues:
             not_subject=frozenset(w.casefold() for w in table["not_subject"]),
             name_compound=frozenset(w.casefold() for w in table["name_compound"]),
             verb_next=frozenset(w.casefold() for w in table["verb_next"]),
+            present_marks=frozenset(w.casefold() for w in table["present_marks"]),
+            deferral=re.compile(rf"\b(?:{alt['deferral']})\b", i),
             that_subject=re.compile(rf"\b(?:{alt['clause_opens']})\s+(?:{alt['determiner']})\s+(?:[a-z]+\s+){{1,2}}$", i),
             reduced_before=re.compile(
                 rf"(?<![\w'\u2019])(?!(?:{alt['causative']})\b)[a-z]+\s+(?:{alt['determiner']})\s+[a-z]+\s+$", i),
@@ -115,9 +127,20 @@ class TenseCues:
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
             bare_before=re.compile(rf"^[\s,]*(?:(?:{alt['bare_before']})\s+)*$", i),
             fronted=re.compile(rf"^\s*(?:(?:{alt['fronted']})\s+)*$", i),
+            infinitive=re.compile(rf"\b(?:{alt['infinitive']})\s+(?!(?:{alt['determiner']})\b)[a-z]+\b"),
+            subject_np=re.compile(
+                rf"\s*(?:{alt['determiner']})\s+(?:[\w'\u2019&.-]+\s+){{1,5}}?"
+                rf"(?=(?:{alt['past_only']}|{alt['past_forms']}|[a-z]{{3,}}ed)\b)", i),
+            joined=re.compile(rf"[,;]\s*(?:{alt['clause_join']})\s+(?:(?:{alt['fronted']})\s+)*$", i),
             done=re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+)?(?:{alt['done']})\b", i),
             scheduled_present=re.compile(
-                rf"\b(?:{alt['scheduled_present']})\s+(?:[a-z]+ly\s+)?(?:(?:{alt['scheduled_gap']})\s+)?$"),
+                rf"\b(?:{alt['scheduled_present']})\s+(?:(?:[a-z]+ly|{alt['scheduled_adverb']})\s+)?"
+                rf"(?:(?:{alt['scheduled_prep']})\s+(?:[\w'\u2019.-]+\s+){{1,3}}?(?:{alt['scheduled_gap']})\s+|(?:(?:{alt['scheduled_gap']})\s+)?)$"),
+            determiner_before=re.compile(rf"\b(?:{alt['determiner']})\s+$", i),
+            scheduled_for=re.compile(
+                rf"(?:\b({alt['scheduling_past']})\s+)?\b(?:{alt['scheduling']})\s+"
+                rf"(?:(?!(?:{alt['scheduling_stop']})\b)[\w'\u2019-]+\s+){{0,4}}?for\s+$", i),
+            scheduled_after=re.compile(rf"['\u2019]s\b|\s+(?:{alt['future_in_past']})\b", i),
             range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
@@ -220,6 +243,15 @@ def _compound(text: str, m: re.Match[str], cues: TenseCues) -> bool:
     return after is not None and after.group(1) is not None and after.group(1) not in cues.verb_next
 
 
+def _timetable(before: str, cues: TenseCues) -> bool:
+    """Does ``before`` end in a timetable's verb in the present ("meet separately", "opens",
+    "returns from recess on"; see ``scheduled_present``), neither a noun after a determiner ("his
+    return to Paris on") nor after a finite past verb ("Investors cheered returns from the fund on")?"""
+    m = cues.scheduled_present.search(before)
+    return m is not None and not (cues.determiner_before.search(before, 0, m.start())
+                                  or has_past_verb(before[: m.start()], cues))
+
+
 def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
     """A mention that opens its sentence ("On Tuesday, the league plans to ...") takes a cue of
     ``future_after`` in the clause after it (a plan in the present: "On Friday, the government
@@ -290,7 +322,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
-      separately Monday", "opens Friday");
+      separately Monday", "opens Friday", "returns from recess on Tuesday"; see _timetable);
+    * "future" right after a verb of scheduling, its object and "for" ("called a referendum for
+      Sunday", "is set for Monday"), unless a past auxiliary comes before the verb ("had called")
+      or the mention names its event or is followed by one ("Sunday's rally", "for Saturday was");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -302,6 +337,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
       finite past verb comes before the mention in its clause (the cue is the main clause's:
       "The club, which won its last game on Sunday, will ..."), or later in
       the clause of a mention that opens its sentence ("On Tuesday, the league plans to ...");
+    * for a mention that opens a clause joined by a comma and "and", "but" ... (``clause_join``:
+      "..., and on Monday she will address"), its own clause decides before the clause before it
+      does: "future" for a cue in it as for a mention that opens its sentence, "past" for a
+      finite past verb in it before any cue ("..., and on Monday teachers walked out");
     * "none" otherwise.
     """
     cues = cues or default_cues()
@@ -313,12 +352,22 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "past"
     if cues.done.match(text, end):
         return "none"
-    if cues.scheduled_present.search(before):
+    if _timetable(before, cues):
+        return "future"
+    scheduled = cues.scheduled_for.search(before)
+    if scheduled and not scheduled.group(1) and not cues.scheduled_after.match(text, end):
         return "future"
     deadline = cues.deadline.search(before)
     if deadline:
         past = cues.deadline_past.search(before, 0, deadline.start()) or cues.deadline_past.search(text[end : end + 40])
         return "none" if past else "future"
+    if cues.joined.search(before):
+        if _future_after_fronted(text, end, cues):
+            return "future"
+        own = _clause_after(text, end, FAR).lstrip(" ,").split(",", 1)[0]
+        cue = cues.future_later.search(own)
+        if has_past_verb(own[: cue.start()] if cue else own, cues, subject=False):
+            return "past"  # "..., and on Monday teachers walked out": the clause's own past
     clause = _clause(text, start, FAR)
     for cue in reversed(list(cues.future.finditer(clause))):
         if cues.future_in_past.search(clause[: cue.start()]) or is_perfect(clause + text[start:end], cue, cues):
@@ -355,6 +404,55 @@ def past_clause(text: str, start: int, end: int, cues: TenseCues | None = None) 
     if has_past_verb(",".join(kept), cues, subject=False):
         return True
     return cues.fronted.match(before) is not None and has_past_verb(_clause_after(text, end, FAR), cues, subject=False)
+
+
+def past_narrative(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Is the clause of the mention ``text[start:end]`` told in the past by its own verb, so that a
+    month without a cue is the last one ("The company changed from a fiscal year to a calendar year
+    in December", published in October: 1988's)? Stricter than past_clause: a finite past verb
+    after a subject (``has_past_verb``), or after a noun phrase that opens the sentence with a
+    determiner ("The funeral home operator changed"); only what follows the last reporting verb,
+    modal or infinitive counts ("Dealers placed orders to start the first trading day for
+    November": the start is later than the placing), and an aside closed by a comma does not."""
+    cues = cues or default_cues()
+    before = _clause(text, start, FAR)
+    cut = max((m.end() for m in cues.report_any.finditer(before)), default=0)
+    cut = max((m.end() for m in cues.modal.finditer(before, cut)), default=cut)
+    cut = max((m.end() for m in cues.infinitive.finditer(before, cut)), default=cut)
+    parts = before[cut:].split(",")
+    kept = ",".join(parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:])
+    if has_past_verb(kept, cues):
+        return True
+    opens_sentence = start - len(before) == 0 or len(before) < min(start, FAR)
+    subject = cues.subject_np.match(kept) if cut == 0 and opens_sentence else None
+    return (subject is not None and has_past_verb(kept[subject.end() :], cues, "it")
+            and not _present_after(kept[subject.end() :], cues))
+
+
+def span_past(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Does the mention ``text[start:end]`` end a span in the past ("He stayed in Paris until
+    January")? Its clause is told in the past (past_narrative) and has no verb of ``deferral``,
+    which makes the span run on from the past verb ("postponed the vote until January", "has
+    extended loans through January")."""
+    cues = cues or default_cues()
+    return (past_narrative(text, start, end, cues)
+            and cues.deferral.search(_clause(text, start, FAR)) is None)
+
+
+def _present_after(text: str, cues: TenseCues) -> bool:
+    """Does a verb in the present follow the first word of ``text`` (a past form after an opening
+    noun phrase)? A word of ``present_marks``, or a lower-case word in -s (not -ss) after a word
+    that is none of ``verb_next`` and not that first word: "issued in 1985 matures", "reached on
+    Friday takes effect"; not "changed its rules", "sold shares", "moved to new offices"."""
+    words = _TOKEN.findall(text)
+    for i, word in enumerate(words[1:], 1):
+        w = word.casefold()
+        if w in cues.present_marks:
+            return True
+        if (i > 1 and word.islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+                and words[i - 1].casefold() not in cues.verb_next):
+            return True
+    return False
 
 
 def reported_would(text: str, start: int, cues: TenseCues | None = None) -> bool:
