@@ -83,10 +83,13 @@ def report_year(ref: Point | None, dct: date | None) -> Point | None:
     return Point("year", date(dct.year, 1, 1)) if dct is not None else ref
 
 
-def _background(m: Mention, text: str) -> bool:
+def _background(m: Mention, text: str, cues: TenseCues | None) -> bool:
     """A mention its rule's ``keep_ref_before`` finds just before it is background to the
-    story ("After a flat second quarter, the company ..."): it does not move the reference."""
+    story ("After a flat second quarter, the company ..."), as is one after a word of
+    ``background`` in ``[tense]`` ("for the first time since 2019"): it does not move the reference."""
     pat = m.rule.keep_ref_before
+    if cues is not None and cues.background.search(text, max(0, m.start - 16), m.start):
+        return True
     return pat is not None and pat.search(text, max(0, m.start - CONTEXT), m.start) is not None
 
 
@@ -301,7 +304,7 @@ def _resolve_all(
             and rank(res.point.gran) <= rank("year")
             and res.anchor
             and not m.rule.args.get("keep_ref")
-            and not _background(m, text)
+            and not _background(m, text, cues)
             and not (ref_at is not None and _same_sentence(text, ref_at, m.start) and dates_a_report(text, m.start, cues))
         ):
             ref = Point(res.point.gran, res.point.start)

@@ -24,7 +24,7 @@ KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after"
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
         "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
         "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "deferral", "range_open", "range_join", "modal", "reported_future",
-        "bare_past", "plural_noun", "object_next")
+        "bare_past", "plural_noun", "object_next", "background")
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,6 +82,7 @@ class TenseCues:
     range_join: re.Pattern[str]  # ... and "and" alone between it and the next: a range's start
     modal: re.Pattern[str]  # a modal: what follows the last one is the clause's verb (past_clause)
     reported_future: re.Pattern[str]  # "would": a future seen from a past day (reported_would)
+    background: re.Pattern[str]  # "since " right before a date: background, no new reference time (tagger._background)
     bare_past: frozenset[str]  # "quit", "set": past and present alike, past after a singular noun phrase (_singular_subject)
     subject_before: re.Pattern[str]  # a determiner and up to four words, the last one (group "noun") the subject's head
     plural_noun: frozenset[str]  # "people", "police": plurals without -s
@@ -145,6 +146,7 @@ class TenseCues:
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
             reported_future=re.compile(rf"(?:{alt['reported_future']})", i),
+            background=re.compile(rf"\b(?:{alt['background']})\s+$", i),
             bare_past=frozenset(w.casefold() for w in table["bare_past"]),
             subject_before=re.compile(rf"(?<![\w'\u2019-])(?:{alt['determiner']})\s+(?:[a-z][a-z-]*\s+){{0,3}}(?P<noun>[a-z][a-z-]*)\s+$", i),
             plural_noun=frozenset(w.casefold() for w in table["plural_noun"]),
