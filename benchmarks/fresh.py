@@ -7,8 +7,8 @@ disasters, business, science and culture, with publication weekdays and months s
 2015-2025) were written by helpers who saw none of the tagger's rules, tests or corpora, from
 the TimeML conventions alone. They are a check on prose unlike the 1989-2000 TempEval-3
 corpus, scored with the same TempEval-3 definitions. The errors a and b showed were fixed, so
-they are no longer unseen; c was written after those fixes and scored once, d after c's
-(see docs/dates.md for the figures at first sight).
+they are no longer unseen; c was written after those fixes and scored once, d after c's;
+c's and d's errors were then fixed too (see docs/dates.md for the figures at first sight).
 
     python benchmarks/fresh.py            # figures
     python benchmarks/fresh.py --list     # and every loss
