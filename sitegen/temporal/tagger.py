@@ -193,6 +193,19 @@ def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str |
     return res.point if res is not None else None
 
 
+def _event_day(m: Mention, text: str, events: Mapping[str, Point | None], words: EventWords | None) -> Point | None:
+    """The day of a dated event a clock time without a day of its own belongs to ("was shot to
+    death at 10 p.m." after "shot to death last Oct. 23": 10 p.m. that day), if the event's verb
+    or noun stands beside it as it would beside a date (anchors.py)."""
+    if words is None or not events or m.rule.resolve not in ("clock", "hour_pod") or any(
+        m.groups.get(k) is not None for k in ("weekday", "deictic", "day")
+    ):
+        return None
+    event = words.dated_event(text, m.start, m.end)
+    day = events.get(event) if event is not None else None
+    return Point("day", day.start) if day is not None and day.gran == "day" else None
+
+
 def _clock_day(m: Mention, nxt: Mention, text: str, ctx: Context, cues: TenseCues | None,
                place: re.Pattern[str] | None) -> Point | None:
     """The day a clock time without one takes from the day named right after it, or after a
@@ -275,10 +288,11 @@ def _resolve_all(
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events, quarter)
-        if i + 1 < len(mentions):
+        day = _event_day(m, text, events, words)
+        if day is None and i + 1 < len(mentions):
             day = _clock_day(m, mentions[i + 1], text, ctx, cues, place)
-            if day is not None:
-                ctx = replace(ctx, ref=day)
+        if day is not None:
+            ctx = replace(ctx, ref=day)
         try:
             res = resolve_mention(m, text, ctx)
             if res is not None:

@@ -358,6 +358,10 @@ CASES = [  # text, published, expected, why
      "... but not the past 'ran'"),
     ("The race returns on Sunday for the first time since 2019. Runners start at 7 a.m.", "2022-03-12", [('Sunday', 'DATE', '2022-03-13', None), ('2019', 'DATE', '2019', None), ('7 a.m.', 'TIME', '2022-03-13T07:00', None)],
      "a date after 'since' is background: the clock time still counts from Sunday"),
+    ("The doctor was shot to death last Oct. 23 at his home. He was shot to death at 10 p.m. in the kitchen.", "1999-04-19", [('last Oct. 23', 'DATE', '1998-10-23', None), ('10 p.m.', 'TIME', '1998-10-23T22:00', None)],
+     "a clock time beside the verb of an event the text dated is that day's"),
+    ("He was killed at 10 p.m., police said.", "1999-04-19", [('10 p.m.', 'TIME', '1999-04-19T22:00', None)],
+     "... an event never dated leaves the clock time on the story's day"),
     # counted from an event the text dated before (anchors.py, rule event-relative)
     ("The election was held on Nov. 8. Two days after the vote, the winner met the president.", "2016-12-01", [('Nov. 8', 'DATE', '2016-11-08', None), ('Two days', 'DATE', '2016-11-10', None)],
      "a noun of the same event (election, vote) counts from the day the text gave it"),
