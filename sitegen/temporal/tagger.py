@@ -319,7 +319,8 @@ def _resolve_all(
             and res.anchor
             and not m.rule.args.get("keep_ref")
             and not _background(m, text, cues)
-            and not (ref_at is not None and _same_sentence(text, ref_at, m.start) and dates_a_report(text, m.start, cues))
+            and not (res.point.gran == "day" and ref_at is not None and _same_sentence(text, ref_at, m.start)
+                     and dates_a_report(text, m.start, cues))  # "police said on Monday"; not "reported first-quarter profit"
         ):
             ref = Point(res.point.gran, res.point.start)
             ref_at = m.end
