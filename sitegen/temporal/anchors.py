@@ -18,19 +18,23 @@ bombing") leave it undated: "the weeks before the bombing" names neither for sur
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .calendar import Point, interval_of
 
 _SENTENCE = r"[^.;:!?\n]"  # no sentence or clause break between the event word and the date
+AFTER = 80  # characters after a date in which its event word may stand ("the Oct. 23 sniper shooting")
+BEFORE = 100  # ... and before it ("the killing of Dr. Barnett Slepian on", "was shot to death on the night of")
+NEAR = 12  # characters before a date read for its determiner ("the ") or a bounding word ("since ")
 
 
 CONTEXT_KEYS = ("determiner", "place", "happen", "date_prep", "day_part", "when", "bound")
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alt(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first; a space matches any whitespace."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class EventWords:
     @classmethod
     def from_tables(cls, nouns: Mapping[str, str], verbs: Mapping[str, str],
                     context: Mapping[str, list[str]]) -> EventWords:
+        """Compile the event nouns and verbs (form -> event) with the ``[event_context]`` words
+        (keys: ``CONTEXT_KEYS``); a missing key is a ValueError naming it."""
         missing = [k for k in CONTEXT_KEYS if not context.get(k)]
         if missing:
             raise ValueError(f"[event_context] lacks {', '.join(missing)}")
@@ -80,14 +86,16 @@ class EventWords:
 
     def dated_event(self, text: str, start: int, end: int) -> str | None:
         """The event the date at ``text[start:end]`` dates, if an event word stands beside it."""
-        tail = text[end : end + 80]
+        tail = text[end : end + AFTER]
         m = self.after_date.match(tail)
         if m is not None:
             possessive = tail[:1] in "'\u2019"
-            if m.group("verb") or possessive or self.determiner.search(text, max(0, start - 8), start):
+            if m.group("verb") or possessive or self.determiner.search(text, max(0, start - NEAR), start):
                 return self._event(m)
-        m = self.before_date.search(text, max(0, start - 100), start)
-        if m is not None and not self.bound.search(text, max(0, start - 12), start):
+        if tail[:1] in "'\u2019":
+            return None  # "the attack on Monday's plan": the date is the plan's
+        m = self.before_date.search(text, max(0, start - BEFORE), start)
+        if m is not None and not self.bound.search(text, max(0, start - NEAR), start):
             return self._event(m)
         return None
 

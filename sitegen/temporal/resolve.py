@@ -155,14 +155,12 @@ def resolve_span_end_month(month: int, published: date, tense: str) -> date:
 def rel_year(rel: int, when: tuple[int, ...], published: date) -> int:
     """The year "last" (-1), "this" (0) or "next" (1) gives a month ``(month,)`` or a day
     ``(month, day)``: "last October" is the latest October before the publication month,
-    "next March 3" the first March 3 after the publication day, "this June" this year's. But
-    "last February" in a March article is the February a year before the one just ended: for
-    the month just before publication's, writers say "last month" or "in February"."""
+    "next March 3" the first March 3 after the publication day, "this June" this year's. The
+    month just ended is the latest too ("began last December and has lasted seven weeks" in
+    January): a reading a year further back would be a guess."""
     now = (published.month, published.day)[: len(when)]
     if rel < 0:
-        year = published.year if when < now else published.year - 1
-        just_ended = len(when) == 1 and when[0] == (published.month - 2) % 12 + 1
-        return year - 1 if just_ended else year
+        return published.year if when < now else published.year - 1
     if rel > 0:
         return published.year if when > now else published.year + 1
     return published.year

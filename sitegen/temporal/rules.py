@@ -112,6 +112,7 @@ class RuleSet:
     dct_cut: Mapping[str, str] = field(default_factory=dict)  # [dct_cut]: first word -> "until"/"from" (tagger.bound_interval)
     events: EventWords | None = None  # [eventnoun] and [eventverb]: the events a date beside them dates (anchors.py)
     place_gap: re.Pattern[str] | None = None  # [placeprep]: a place phrase between a clock time and its day (tagger._clock_day)
+    list_join: re.Pattern[str] | None = None  # [listjoin]: words that join a day to a list of days ahead (tagger._listed_after_future)
 
 
 def _short(path: Path) -> str:
@@ -248,8 +249,14 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset), frozenset(lexicon),
         _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns), _event_words(patterns, vocabs),
-        _place_gap(vocabs),
+        _place_gap(vocabs), _list_join(vocabs),
     )
+
+
+def _list_join(vocabs: Mapping[str, Vocabulary]) -> re.Pattern[str] | None:
+    """A word of ``[listjoin]`` between two days of a list."""
+    v = vocabs.get("listjoin")
+    return re.compile(rf"\b(?:{v.regex})\b", re.I) if v is not None else None
 
 
 def _place_gap(vocabs: Mapping[str, Vocabulary]) -> re.Pattern[str] | None:
@@ -257,7 +264,10 @@ def _place_gap(vocabs: Mapping[str, Vocabulary]) -> re.Pattern[str] | None:
     v = vocabs.get("placeprep")
     if v is None:
         return None
-    return re.compile(rf"\s+(?:(?:{v.regex})\s+(?:[\w'\u2019.-]+\s+){{1,4}}?)?(?:on\s+)?", re.I)
+    place = _alternation([f for f, k in v.forms.items() if k == "place"])
+    day = _alternation([f for f, k in v.forms.items() if k == "day"])
+    # lower-case words without a full stop: "in the village. On Tuesday" is another sentence's day
+    return re.compile(rf"\s+(?:(?-i:{place})\s+(?:[\w'\u2019-]+\s+){{1,4}}?)?(?:(?-i:{day})\s+)?", re.I)
 
 
 def _event_words(patterns: Path, vocabs: Mapping[str, Vocabulary]) -> EventWords | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import MappingProxyType
 
 from .anchors import EventWords, record
@@ -83,12 +83,14 @@ def report_year(ref: Point | None, dct: date | None) -> Point | None:
     return Point("year", date(dct.year, 1, 1)) if dct is not None else ref
 
 
-def _background(m: Mention, text: str, cues: TenseCues | None) -> bool:
+def _background(m: Mention, text: str, cues: TenseCues | None, has_ref: bool) -> bool:
     """A mention its rule's ``keep_ref_before`` finds just before it is background to the
     story ("After a flat second quarter, the company ..."), as is one after a word of
-    ``background`` in ``[tense]`` ("for the first time since 2019"): it does not move the reference."""
+    ``background`` in ``[tense]`` once the story has a time of its own ("returns on Sunday for
+    the first time since 2019"; a first date after "since" is still the only one to count from:
+    "Since Tuesday's vote, ... The next day"): it does not move the reference."""
     pat = m.rule.keep_ref_before
-    if cues is not None and cues.background.search(text, max(0, m.start - 16), m.start):
+    if has_ref and cues is not None and cues.background.search(text, max(0, m.start - 16), m.start):
         return True
     return pat is not None and pat.search(text, max(0, m.start - CONTEXT), m.start) is not None
 
@@ -166,7 +168,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
         out, bad = _resolve_all(
             select([c for i, c in enumerate(found) if i not in failed], order), text, dct, pod, ruleset.tense,
-            ruleset.dct_cut, tense, ruleset.events, ruleset.place_gap
+            ruleset.dct_cut, tense, ruleset.events, ruleset.place_gap, ruleset.list_join
         )
         if not bad:
             return out
@@ -230,15 +232,21 @@ _LIST_GAP = re.compile(r"[^.;:!?\n]{1,80}")
 
 
 def _listed_after_future(prev: tuple[Mention, Resolved], m: Mention, text: str, dct: date | None,
-                         cues: TenseCues | None) -> bool:
+                         cues: TenseCues | None, join: re.Pattern[str] | None) -> bool:
     """Does weekday ``m`` go on a list of days whose last one, ``prev``, lies ahead in its
-    sentence, with no finite past verb between ("The season opens on Monday, followed by
-    physics on Tuesday and chemistry on Wednesday")?"""
+    sentence ("The season opens on Monday, followed by physics on Tuesday and chemistry on
+    Wednesday")? Only with a joining word of ``join`` and no verb in the past between (any
+    word in -ed counts: "after witnesses testified on Tuesday" is no list), and only if the
+    coming such day falls after the last one (a list goes forward)."""
     pm, res = prev
-    if (dct is None or res.point is None or res.point.gran != "day" or res.point.start <= dct
+    if (dct is None or join is None or res.point is None or res.point.gran != "day" or res.point.start <= dct
             or pm.rule.resolve not in ("weekday", "clock") or not _LIST_GAP.fullmatch(text, pm.end, m.start)):
         return False
-    return not has_past_verb(text[pm.end : m.start], cues or default_cues())
+    gap = text[pm.end : m.start]
+    if not join.search(gap) or has_past_verb(gap, cues or default_cues(), subject=False):
+        return False
+    weekday = int(m.groups["weekday"])
+    return dct + timedelta(days=(weekday - dct.isoweekday()) % 7) > res.point.start
 
 
 def _resolve_all(
@@ -251,6 +259,7 @@ def _resolve_all(
     forced: str | None = None,
     words: EventWords | None = None,
     place: re.Pattern[str] | None = None,
+    join: re.Pattern[str] | None = None,
 ) -> tuple[list[Timex], list[Mention]]:
     """Resolve in reading order, moving the reference time along; also return the failures."""
     ref: Point | None = None
@@ -277,7 +286,7 @@ def _resolve_all(
                 and past_clause(text, m.start, m.end, cues)):
             tense = "past"  # "packed the stadium this weekend": this week's, unless still ahead
         if (tense == "none" and weekday and not forced and prev is not None
-                and _listed_after_future(prev, m, text, dct, cues)):
+                and _listed_after_future(prev, m, text, dct, cues, join)):
             tense = "future"  # "opens on Monday ..., followed by physics on Tuesday": the list goes on ahead
         if (tense == "none" and not forced and dct is not None and m.rule.resolve in _NARRATED
                 and not any(m.groups.get(k) is not None for k in _NAMED_YEAR)
@@ -318,9 +327,11 @@ def _resolve_all(
             and rank(res.point.gran) <= rank("year")
             and res.anchor
             and not m.rule.args.get("keep_ref")
-            and not _background(m, text, cues)
-            and not (res.point.gran == "day" and ref_at is not None and _same_sentence(text, ref_at, m.start)
-                     and dates_a_report(text, m.start, cues))  # "police said on Monday"; not "reported first-quarter profit"
+            and not _background(m, text, cues, ref is not None)
+            # "derailed late Sunday, police said on Monday": the saying's day after a day of the story
+            # in its sentence; not "reported first-quarter profit", nor after "founded in 1998"
+            and not (res.point.gran == "day" and ref is not None and ref.gran == "day" and ref_at is not None
+                     and _same_sentence(text, ref_at, m.start) and dates_a_report(text, m.start, cues))
         ):
             ref = Point(res.point.gran, res.point.start)
             ref_at = m.end
