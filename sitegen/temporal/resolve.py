@@ -592,7 +592,7 @@ def r_event_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     anchor = ctx.events.get(str(g.get("event"))) if ctx.events else None
     if anchor is None:
         return None
-    direction = -1 if " ".join(str(g.get("signal")).casefold().split()) in ("before", "prior to") else 1
+    direction = int(g["signal"])  # [signal]: -1 before, 1 after
     if g.get("unitp") is not None:
         if g["unitp"] not in ("day", "week"):
             return None
