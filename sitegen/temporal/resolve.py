@@ -478,10 +478,10 @@ def r_pod_ref(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """in the morning / the next morning / by mid afternoon: a part of the last day mentioned
     (else of the publication day); "next"/"following" move one day on. With ``anaphoric`` ("that
     afternoon", "the same night") the day must be one: after a coarser date ("In March ... that
-    afternoon") which day is not said, and the mention is dropped, as "that day" is; with no date
-    mentioned it is the publication day, the day the story is on."""
+    afternoon") which day is not said, and the mention is dropped, as "that day" is, and so it is
+    with no date mentioned before it ("The family spent that night in a shelter": not publication's)."""
     pod = str(g.get("partofday"))
-    if args.get("anaphoric") and ctx.ref is not None and ctx.ref.gran != "day":
+    if args.get("anaphoric") and (ctx.ref is None or ctx.ref.gran != "day"):
         return None
     base = ctx.ref if ctx.ref is not None and ctx.ref.gran == "day" else (Point("day", ctx.dct) if ctx.dct else None)
     if base is None:

@@ -19,7 +19,7 @@ from .extract import CONTEXT, Mention, candidates, select
 from .model import Timex
 from .resolve import RESOLVERS, TENSED, Context, Resolved
 from .rules import RuleSet, default_rules
-from .tense import TenseCues, dates_a_report, default_cues, has_past_verb, past_clause, past_narrative, range_start, reported_would, span_past, tense_at
+from .tense import TenseCues, dates_a_report, default_cues, has_past_verb, past_clause, past_moment, past_narrative, range_start, reported_would, span_past, tense_at
 
 _REF_INTERVALS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 # a month that a past clause puts before publication (tense.past_narrative; not a day without a year,
@@ -289,6 +289,7 @@ def _resolve_all(
                 and _listed_after_future(prev, m, text, dct, cues, join)):
             tense = "future"  # "opens on Monday ..., followed by physics on Tuesday": the list goes on ahead
         if (tense == "none" and not forced and dct is not None and m.rule.resolve in _NARRATED
+                and not m.rule.args.get("span_end")  # span_past below, which heeds a verb of deferral
                 and not any(m.groups.get(k) is not None for k in _NAMED_YEAR)
                 and past_narrative(text, m.start, m.end, cues)):
             tense = "past"  # "changed to a calendar year in December" in October: last December
@@ -296,6 +297,9 @@ def _resolve_all(
             tense = "past"  # "stayed in Paris until January": a span gone by, though "until" sets a deadline
         if tense == "future" and m.rule.args.get("from_ref") and not forced and reported_would(text, m.start, cues):
             tense = "none"  # "said it would come by the end of the day": the story's day, not publication's
+        if m.rule.args.get("present_moment") and not forced and past_moment(text, m.start, m.end, cues):
+            bad.append(m)  # "This historic moment was captured in 1969": a moment of the story, not now
+            continue
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events, quarter)
         day = _event_day(m, text, events, words)
         if day is None and i + 1 < len(mentions):

@@ -24,7 +24,7 @@ KEYS = ("future", "perfect", "perfect_participle", "perfect_gap", "future_after"
         "past_suffix", "passive", "aside_opens", "bare_before", "fronted", "clause_join",
         "done", "scheduled_present", "scheduled_gap", "scheduled_adverb", "scheduled_prep",
         "scheduling", "scheduling_stop", "scheduling_past", "infinitive", "present_marks", "deferral", "range_open", "range_join", "modal", "reported_future",
-        "bare_past", "plural_noun", "object_next", "background")
+        "bare_past", "plural_noun", "object_next", "background", "finite_next", "forward", "ahead_prep", "ahead_article", "ahead_gap", "past_aux")
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,6 +87,10 @@ class TenseCues:
     subject_before: re.Pattern[str]  # a determiner and up to four words, the last one (group "noun") the subject's head
     plural_noun: frozenset[str]  # "people", "police": plurals without -s
     object_next: frozenset[str]  # "the", "it", "out": an object or a particle, so the word before is a verb
+    finite_next: frozenset[str]  # "were", "is": a finite verb right after the mention, so a timetable's "verb" before it was a noun
+    forward: re.Pattern[str]  # "signalled", "forecast": what follows is ahead of the verb (past_narrative, past_clause)
+    ahead: re.Pattern[str]  # "to a hike in", "for a vote in" (one word): an event still to come before the mention (past_narrative)
+    past_aux: frozenset[str]  # "was", "had": a finite past verb right after the mention (past_moment)
 
     @classmethod
     def from_table(cls, table: Mapping[str, list[str]]) -> TenseCues:
@@ -151,6 +155,10 @@ class TenseCues:
             subject_before=re.compile(rf"(?<![\w'\u2019-])(?:{alt['determiner']})\s+(?:[a-z][a-z-]*\s+){{0,3}}(?P<noun>[a-z][a-z-]*)\s+$", i),
             plural_noun=frozenset(w.casefold() for w in table["plural_noun"]),
             object_next=frozenset(w.casefold() for w in table["object_next"]),
+            finite_next=frozenset(w.casefold() for w in table["finite_next"]),
+            forward=re.compile(rf"\b(?:{alt['forward']})\b", i),
+            ahead=re.compile(rf"\b(?:{alt['ahead_prep']})\s+(?:{alt['ahead_article']})\s+[\w-]+\s+(?:{alt['ahead_gap']})\s+$", i),
+            past_aux=frozenset(w.casefold() for w in table["past_aux"]),
         )
 
 
@@ -254,6 +262,32 @@ def _timetable(before: str, cues: TenseCues) -> bool:
                                   or has_past_verb(before[: m.start()], cues))
 
 
+_NEXT_WORD = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
+
+
+def _finite_after(text: str, end: int, cues: TenseCues) -> bool:
+    """Is the word right after ``end`` (an adverb in -ly may come between) a finite verb: one of
+    ``finite_next`` ("were", "is"), ``past_only``, or one of ``past_forms`` or a lower-case word
+    in -ed not in ``not_past``, not before "by" ("showed", "helped"; not "led by")? Then the
+    mention closes its clause's subject ("Stock returns on Monday were poor")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in cues.finite_next or word in cues.past_only:
+        return True
+    ambiguous = word in cues.past_forms or (word.endswith(cues.past_suffix) and len(word) > 4 and word not in cues.not_past)
+    return ambiguous and not cues.passive.match(text, m.end())
+
+
+def _past_later(text: str, end: int, cues: TenseCues) -> bool:
+    """Is there a finite past verb after ``end`` in its sentence, before any reporting verb ("booked
+    a flight for Monday but missed it"; not "called a vote for Sunday, officials said")?"""
+    after = _clause_after(text, end, FAR)
+    report = cues.report_any.search(after)
+    return has_past_verb(after[: report.start()] if report else after, cues, subject=False)
+
+
 def _future_after_fronted(text: str, end: int, cues: TenseCues) -> bool:
     """A mention that opens its sentence ("On Tuesday, the league plans to ...") takes a cue of
     ``future_after`` in the clause after it (a plan in the present: "On Friday, the government
@@ -324,10 +358,12 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
     * "none" if it names an event that has happened ("Wednesday's ruling"), whatever the
       clause says of the future ("would look for ways around Wednesday's ruling");
     * "future" right after a verb in the present that news uses for a timetable ("meet
-      separately Monday", "opens Friday", "returns from recess on Tuesday"; see _timetable);
+      separately Monday", "opens Friday", "returns from recess on Tuesday"; see _timetable), unless a
+      finite verb follows the mention ("Stock returns on Monday were poor": the "verb" was a noun);
     * "future" right after a verb of scheduling, its object and "for" ("called a referendum for
       Sunday", "is set for Monday"), unless a past auxiliary comes before the verb ("had called")
-      or the mention names its event or is followed by one ("Sunday's rally", "for Saturday was");
+      or the mention names its event or is followed by one ("Sunday's rally", "for Saturday was"),
+      or a finite past verb follows later in its sentence ("booked a flight for Monday but missed it");
     * "future" after a deadline ("by Friday", "until Tuesday"), unless its clause is in the
       past, before the cue or after the mention ("had gone by Friday", "was not until Tuesday");
     * "future" if the sentence (up to FAR characters before; the cues above look NEAR) has a
@@ -354,10 +390,10 @@ def tense_at(text: str, start: int, end: int, cues: TenseCues | None = None) -> 
         return "past"
     if cues.done.match(text, end):
         return "none"
-    if _timetable(before, cues):
+    if _timetable(before, cues) and not _finite_after(text, end, cues):
         return "future"
     scheduled = cues.scheduled_for.search(before)
-    if scheduled and not scheduled.group(1) and not cues.scheduled_after.match(text, end):
+    if scheduled and not scheduled.group(1) and not cues.scheduled_after.match(text, end) and not _past_later(text, end, cues):
         return "future"
     deadline = cues.deadline.search(before)
     if deadline:
@@ -400,6 +436,7 @@ def past_clause(text: str, start: int, end: int, cues: TenseCues | None = None) 
     cues = cues or default_cues()
     before = _clause(text, start, FAR)
     cut = max((m.end() for m in cues.report_any.finditer(before)), default=0)
+    cut = max((m.end() for m in cues.forward.finditer(before, cut)), default=cut)
     cut = max((m.end() for m in cues.modal.finditer(before, cut)), default=cut)
     parts = before[cut:].split(",")
     kept = parts[:1] + [q for q in parts[1:-1] if not cues.aside_opens.match(q.lstrip())] + parts[1:][-1:]
@@ -418,7 +455,10 @@ def past_narrative(text: str, start: int, end: int, cues: TenseCues | None = Non
     November": the start is later than the placing), and an aside closed by a comma does not."""
     cues = cues or default_cues()
     before = _clause(text, start, FAR)
+    if cues.ahead.search(before):
+        return False  # "left the door open to a hike in December": a hike still to come
     cut = max((m.end() for m in cues.report_any.finditer(before)), default=0)
+    cut = max((m.end() for m in cues.forward.finditer(before, cut)), default=cut)
     cut = max((m.end() for m in cues.modal.finditer(before, cut)), default=cut)
     cut = max((m.end() for m in cues.infinitive.finditer(before, cut)), default=cut)
     parts = before[cut:].split(",")
@@ -428,7 +468,17 @@ def past_narrative(text: str, start: int, end: int, cues: TenseCues | None = Non
     opens_sentence = start - len(before) == 0 or len(before) < min(start, FAR)
     subject = cues.subject_np.match(kept) if cut == 0 and opens_sentence else None
     return (subject is not None and has_past_verb(kept[subject.end() :], cues, "it")
+            and not cues.present_marks.intersection(w.casefold() for w in _TOKEN.findall(subject.group(0)))
             and not _present_after(kept[subject.end() :], cues))
+
+
+def past_moment(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
+    """Is the present moment ``text[start:end]`` ("this historic moment") told in the past: its
+    clause is (past_clause: "Nobody knew at this critical moment"), or a word of ``past_aux``
+    follows it ("This historic moment was captured")? Then it is a moment of the story, not now."""
+    cues = cues or default_cues()
+    nxt = _NEXT_WORD.match(text, end)
+    return (nxt is not None and nxt.group(1) in cues.past_aux) or past_clause(text, start, end, cues)
 
 
 def span_past(text: str, start: int, end: int, cues: TenseCues | None = None) -> bool:
