@@ -727,6 +727,7 @@ def labelled_ceiling(docs: list[Doc], outputs: dict[str, list[Span]], labels: di
     n_gold = sum(len(d.gold) for d in docs)
     n_sys = sum(len(outputs[d.doc_id]) for d in docs)
     fixable: collections.Counter = collections.Counter()
+    items: list[tuple[str, str, str, str, str]] = []  # (doc, kind, text, gold value, our value)
     for d, kind, g, s in losses(docs, outputs):
         if kind == "right":
             value_ok += 1
@@ -735,12 +736,14 @@ def labelled_ceiling(docs: list[Doc], outputs: dict[str, list[Span]], labels: di
             if ours(d, "SPURIOUS", s) and 2 * tagged <= n:
                 fix_sys -= 1
                 fixable["spurious"] += 1
+                items.append((d.doc_id, "spurious", s.text, "-", s.value))
         elif kind == "missed":
             n, tagged = tag_rate(_phrase(g.text))
             if ours(d, "MISSED", g) and 2 * tagged >= n:
                 fix_sys += 1
                 fix_ok += 1
                 fixable["missed"] += 1
+                items.append((d.doc_id, "missed", g.text, g.value, "-"))
         else:
             form = forms[_phrase(s.text)]
             minority = (_phrase(g.text) == _phrase(s.text)
@@ -748,9 +751,10 @@ def labelled_ceiling(docs: list[Doc], outputs: dict[str, list[Span]], labels: di
             if not _style_excuse(g, s, d.dct) and not minority and ours(d, "WRONG-VALUE", s):
                 fix_ok += 1
                 fixable["wrong value"] += 1
+                items.append((d.doc_id, "wrong value", s.text, g.value, s.value))
     return {"value_f1": _prf(value_ok, n_sys, n_gold)["F1"],
             "labelled_ceiling_value_f1": _prf(value_ok + fix_ok, n_sys + fix_sys, n_gold)["F1"],
-            "fixable": dict(fixable)}
+            "fixable": dict(fixable), "items": items}
 
 
 def format_audit(a: dict) -> str:
@@ -927,6 +931,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"with only the losses of ours fixed (labels: {LABELS.name}; see labelled_ceiling()): "
                   f"{res['labelled']['labelled_ceiling_value_f1']:.3f} "
                   f"({', '.join(f'{n} {k}' for k, n in sorted(fx.items()))} fixable)")
+            if args.list:
+                print("the losses counted as ours (doc, kind, text, gold, ours; see tempeval-ceiling.md):")
+                for item in res["labelled"]["items"]:
+                    print("  " + "\t".join(item))
         report["systems"][args.tagger] = res
 
     if not args.no_dateparser and args.tagger != "dateparser":
