@@ -18,10 +18,12 @@ bombing") leave it undated: "the weeks before the bombing" names neither for sur
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .calendar import Point, interval_of
+from .matcher import trie
 
 _SENTENCE = r"[^.;:!?\n]"  # no sentence or clause break between the event word and the date
 AFTER = 80  # characters after a date in which its event word may stand ("the Oct. 23 sniper shooting")
@@ -48,6 +50,7 @@ class EventWords:
     after_date: re.Pattern[str]  # " slaying", "'s sniper shooting", " when he was gunned down"
     determiner: re.Pattern[str]  # "the " right before a date that comes before its noun
     bound: re.Pattern[str]  # "since " right before the date: a bound of something else ("arrested since 1990")
+    key_words: re.Pattern[str]  # the longest word of every event noun and verb: most dates have none near them
 
     @classmethod
     def from_tables(cls, nouns: Mapping[str, str], verbs: Mapping[str, str],
@@ -82,10 +85,20 @@ class EventWords:
         return cls(
             nouns, verbs, re.compile(before, re.I), re.compile(after, re.I),
             re.compile(rf"\b(?:{det})\s+$", re.I), re.compile(rf"\b(?:{_alt(context['bound'])})\s+$", re.I),
+            re.compile(rf"(?<![\w])(?:{trie(sorted({max(f.split(), key=len) for f in (*nouns, *verbs)}))})(?![\w])"),
         )
 
-    def dated_event(self, text: str, start: int, end: int) -> str | None:
-        """The event the date at ``text[start:end]`` dates, if an event word stands beside it."""
+    def key_positions(self, text: str) -> list[int]:
+        """Where event words stand in ``text`` (sorted): one scan per text, for dated_event."""
+        return [m.start() for m in self.key_words.finditer(text.lower())]  # lower() keeps offsets but for a few letters: positions are only a prefilter
+
+    def dated_event(self, text: str, start: int, end: int, keys: list[int] | None = None) -> str | None:
+        """The event the date at ``text[start:end]`` dates, if an event word stands beside it
+        (``keys``: key_positions(text), to skip the dates with none near them)."""
+        if keys is not None:
+            i = bisect_left(keys, start - BEFORE)
+            if i == len(keys) or keys[i] > end + AFTER:
+                return None
         tail = text[end : end + AFTER]
         m = self.after_date.match(tail)
         if m is not None:

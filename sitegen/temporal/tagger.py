@@ -267,6 +267,7 @@ def _resolve_all(
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     events: dict[str, Point | None] = {}  # the events dated so far (anchors.py)
+    keys: list[int] | None = None  # where event words stand (anchors.EventWords.key_positions), found once
     ref_at: int | None = None  # where the mention that set ``ref`` ends
     quarter: Point | None = None  # the last quarter that became the reference time
     out: list[Timex] = []
@@ -322,7 +323,9 @@ def _resolve_all(
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         prev = (m, res)
         if words is not None and res.point is not None and type_ in ("DATE", "TIME"):
-            event = words.dated_event(text, m.start, m.end)
+            if keys is None:
+                keys = words.key_positions(text)
+            event = words.dated_event(text, m.start, m.end, keys)
             if event is not None:
                 record(events, event, res.point)
         if (
