@@ -35,8 +35,8 @@ CONTEXT_KEYS = ("determiner", "place", "happen", "date_prep", "day_part", "when"
 
 
 def _alt(words: Iterable[str]) -> str:
-    """The words as one alternation, longest first; a space matches any whitespace."""
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(words, key=len, reverse=True))
+    """The words as one regex (matcher.trie, longest first); a space matches any whitespace."""
+    return trie(sorted(set(words)), space=r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,27 +85,25 @@ class EventWords:
         return cls(
             nouns, verbs, re.compile(before, re.I), re.compile(after, re.I),
             re.compile(rf"\b(?:{det})\s+$", re.I), re.compile(rf"\b(?:{_alt(context['bound'])})\s+$", re.I),
-            re.compile(rf"(?<![\w])(?:{trie(sorted({max(f.split(), key=len) for f in (*nouns, *verbs)}))})(?![\w])"),
+            re.compile(rf"(?<![\w])(?:{_alt(max(f.split(), key=len) for f in (*nouns, *verbs))})(?![\w])"),
         )
 
     def key_positions(self, text: str) -> list[int]:
         """Where event words stand in ``text`` (sorted): one scan per text, for dated_event."""
         return [m.start() for m in self.key_words.finditer(text.lower())]  # lower() keeps offsets but for a few letters: positions are only a prefilter
 
-    def dated_event(self, text: str, start: int, end: int, keys: list[int] | None = None) -> str | None:
+    def dated_event(self, text: str, start: int, end: int, keys: list[int]) -> str | None:
         """The event the date at ``text[start:end]`` dates, if an event word stands beside it
         (``keys``: key_positions(text), to skip the dates with none near them)."""
-        if keys is not None:
-            i = bisect_left(keys, start - BEFORE)
-            if i == len(keys) or keys[i] > end + AFTER:
-                return None
+        i = bisect_left(keys, start - BEFORE)
+        if i == len(keys) or keys[i] > end + AFTER:
+            return None
         tail = text[end : end + AFTER]
+        possessive = tail[:1] in "'\u2019"
         m = self.after_date.match(tail)
-        if m is not None:
-            possessive = tail[:1] in "'\u2019"
-            if m.group("verb") or possessive or self.determiner.search(text, max(0, start - NEAR), start):
-                return self._event(m)
-        if tail[:1] in "'\u2019":
+        if m is not None and (m.group("verb") or possessive or self.determiner.search(text, max(0, start - NEAR), start)):
+            return self._event(m)
+        if possessive:
             return None  # "the attack on Monday's plan": the date is the plan's
         m = self.before_date.search(text, max(0, start - BEFORE), start)
         if m is not None and not self.bound.search(text, max(0, start - NEAR), start):

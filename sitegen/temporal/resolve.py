@@ -598,9 +598,9 @@ def r_event_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
             return None
         p = anchor if rank(anchor.gran) >= rank("month") else coarsen(anchor.start, "month")
         return Resolved(value_of(p), None, p, "DATE", anchor=False)
-    if anchor.gran != "day" and (g.get("pod") is not None or (g.get("unitsg") or g.get("unit")) == "day"):
-        return None  # a day counted from an event known only by its month: unknown
     if g.get("pod") is not None:
+        if anchor.gran != "day":
+            return None  # a night counted from an event known only by its month: unknown
         p = Point("day", anchor.start + timedelta(days=direction), str(g["pod"]))
         return Resolved(value_of(p), None, p, "TIME")
     unit = str(g.get("unitsg") or g.get("unit"))
@@ -608,9 +608,10 @@ def r_event_offset(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     if unit not in _UNIT_GRAN or unit in ("weekend", "decade", "century") or count is None or count != int(count):
         return None
     if rank(anchor.gran) > rank(_UNIT_GRAN[unit]):
-        return None
+        return None  # a day (week) counted from an event known only by its month (year): unknown
     p = _offset_point(Point("day", anchor.start) if anchor.time else anchor, int(count) * direction, unit)
     return Resolved(value_of(p), point_mod(g.get("approx"), direction), p, "DATE")
+
 
 def r_ago_anniversary(g: Groups, ctx: Context, args: Groups) -> Resolved | None:
     """"Fifty years ago today" / "a year ago yesterday" / "ten years ago this week": the day (week,

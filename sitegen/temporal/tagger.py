@@ -195,15 +195,19 @@ def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str |
     return res.point if res is not None else None
 
 
-def _event_day(m: Mention, text: str, events: Mapping[str, Point | None], words: EventWords | None) -> Point | None:
+def _dayless_clock(m: Mention) -> bool:
+    """A clock time that names no day of its own ("at 10 p.m.", not "10 p.m. Wednesday")."""
+    return m.rule.resolve in ("clock", "hour_pod") and all(m.groups.get(k) is None for k in ("weekday", "deictic", "day"))
+
+
+def _event_day(m: Mention, text: str, events: Mapping[str, Point | None], words: EventWords | None,
+               keys: list[int]) -> Point | None:
     """The day of a dated event a clock time without a day of its own belongs to ("was shot to
     death at 10 p.m." after "shot to death last Oct. 23": 10 p.m. that day), if the event's verb
     or noun stands beside it as it would beside a date (anchors.py)."""
-    if words is None or not events or m.rule.resolve not in ("clock", "hour_pod") or any(
-        m.groups.get(k) is not None for k in ("weekday", "deictic", "day")
-    ):
+    if words is None or not events or not _dayless_clock(m):
         return None
-    event = words.dated_event(text, m.start, m.end)
+    event = words.dated_event(text, m.start, m.end, keys)
     day = events.get(event) if event is not None else None
     return Point("day", day.start) if day is not None and day.gran == "day" else None
 
@@ -214,9 +218,7 @@ def _clock_day(m: Mention, nxt: Mention, text: str, ctx: Context, cues: TenseCue
     short place phrase ("saw the car at 6 a.m. near the house on Oct. 13", "at 6 a.m. near his
     home 10 days before the murder"; ``place``: the gap it may leave). None if ``m`` names its
     own day, or something else comes between ("close at 8 p.m. and results are due Friday")."""
-    if place is None or m.rule.resolve not in ("clock", "hour_pod") or any(
-        m.groups.get(k) is not None for k in ("weekday", "deictic", "day")
-    ) or not place.fullmatch(text, m.end, nxt.start):
+    if place is None or not _dayless_clock(m) or not place.fullmatch(text, m.end, nxt.start):
         return None
     tense = tense_at(text, nxt.start, nxt.end, cues) if nxt.rule.resolve in TENSED else "none"
     try:
@@ -267,7 +269,7 @@ def _resolve_all(
     prev: tuple[Mention, Resolved] | None = None  # the last mention resolved
     period: tuple[Point, int] | None = None  # the half or year under discussion, and where it was named
     events: dict[str, Point | None] = {}  # the events dated so far (anchors.py)
-    keys: list[int] | None = None  # where event words stand (anchors.EventWords.key_positions), found once
+    keys = words.key_positions(text) if words is not None else []  # where event words stand
     ref_at: int | None = None  # where the mention that set ``ref`` ends
     quarter: Point | None = None  # the last quarter that became the reference time
     out: list[Timex] = []
@@ -302,7 +304,7 @@ def _resolve_all(
             bad.append(m)  # "This historic moment was captured in 1969": a moment of the story, not now
             continue
         ctx = Context(dct, pod, ref, tense, span, _apposed(prev, m, text), _near(period, m.start, text), until, events, quarter)
-        day = _event_day(m, text, events, words)
+        day = _event_day(m, text, events, words, keys)
         if day is None and i + 1 < len(mentions):
             day = _clock_day(m, mentions[i + 1], text, ctx, cues, place)
         if day is not None:
@@ -323,8 +325,6 @@ def _resolve_all(
         out.append(Timex(m.start, m.end, text[m.start : m.end], type_, res.value, mod, earliest, latest, m.rule.name))
         prev = (m, res)
         if words is not None and res.point is not None and type_ in ("DATE", "TIME"):
-            if keys is None:
-                keys = words.key_positions(text)
             event = words.dated_event(text, m.start, m.end, keys)
             if event is not None:
                 record(events, event, res.point)

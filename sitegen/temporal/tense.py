@@ -99,34 +99,44 @@ class TenseCues:
             raise ValueError(f"[tense] needs non-empty lists {', '.join(missing)}")
         alt = {k: _alternation(table[k]) for k in KEYS}
         i = re.IGNORECASE
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in table[key])
+
+        def right_before(key: str) -> re.Pattern[str]:  # a cue right before the mention
+            return re.compile(rf"\b(?:{alt[key]})\s+$", i)
+
+        def anywhere(key: str) -> re.Pattern[str]:
+            return re.compile(rf"\b(?:{alt[key]})\b", i)
+
         return cls(
             future=re.compile(rf"\b(?:{_alternation(table['future'] + table['perfect'])})\b", i),
             perfect=frozenset(" ".join(w.casefold().split()) for w in table["perfect"]),
-            perfect_participle=frozenset(w.casefold() for w in table["perfect_participle"]),
-            perfect_gap=frozenset(w.casefold() for w in table["perfect_gap"]),
+            perfect_participle=words("perfect_participle"),
+            perfect_gap=words("perfect_gap"),
             future_after=re.compile(rf"\s*,?\s*(?:{alt['future_after']})\b", i),
-            future_later=re.compile(rf"\b(?:{alt['future_after']})\b", i),
+            future_later=anywhere("future_after"),
             past_before=re.compile(rf"\b(?:{alt['past_before']})\s+(?:(?:{alt['past_gap']})\s+)?$", i),
             participle_aux=re.compile(rf"\b(?:{alt['participle_aux']})\s+(?:[a-z]+ly\s+)?$", i),
-            future_in_past=re.compile(rf"\b(?:{alt['future_in_past']})\s+$", i),
+            future_in_past=right_before("future_in_past"),
             report=re.compile(rf"\b(?:{alt['report']})\s*$", i),
             report_any=re.compile(rf"(?:\b({alt['report_relative']})\s+)?\b(?:{alt['report']})\b", i),
-            deadline=re.compile(rf"\b(?:{alt['deadline']})\s+$", i),
-            deadline_past=re.compile(rf"\b(?:{alt['deadline_past']})\b", i),
-            past_only=frozenset(w.casefold() for w in table["past_only"]),
-            past_forms=frozenset(w.casefold() for w in table["past_forms"]),
-            past_subject=frozenset(w.casefold() for w in table["past_subject"]),
-            not_subject=frozenset(w.casefold() for w in table["not_subject"]),
-            name_compound=frozenset(w.casefold() for w in table["name_compound"]),
-            verb_next=frozenset(w.casefold() for w in table["verb_next"]),
-            present_marks=frozenset(w.casefold() for w in table["present_marks"]),
-            deferral=re.compile(rf"\b(?:{alt['deferral']})\b", i),
+            deadline=right_before("deadline"),
+            deadline_past=anywhere("deadline_past"),
+            past_only=words("past_only"),
+            past_forms=words("past_forms"),
+            past_subject=words("past_subject"),
+            not_subject=words("not_subject"),
+            name_compound=words("name_compound"),
+            verb_next=words("verb_next"),
+            present_marks=words("present_marks"),
+            deferral=anywhere("deferral"),
             that_subject=re.compile(rf"\b(?:{alt['clause_opens']})\s+(?:{alt['determiner']})\s+(?:[a-z]+\s+){{1,2}}$", i),
             reduced_before=re.compile(
                 rf"(?<![\w'\u2019])(?!(?:{alt['causative']})\b)[a-z]+\s+(?:{alt['determiner']})\s+[a-z]+\s+$", i),
             reduced_after=re.compile(rf"\s+(?:{alt['reduced_next']})\b"),
-            not_past=frozenset(w.casefold() for w in table["not_past"]),
-            not_finite_after=frozenset(w.casefold() for w in table["not_finite_after"]),
+            not_past=words("not_past"),
+            not_finite_after=words("not_finite_after"),
             past_suffix=tuple(w.casefold() for w in table["past_suffix"]),
             passive=re.compile(rf" (?:{alt['passive']}) "),  # lower case, single spaces: as written after a participle
             aside_opens=re.compile(rf",|\b(?:{alt['aside_opens']})\b", i),
@@ -141,24 +151,24 @@ class TenseCues:
             scheduled_present=re.compile(
                 rf"\b(?:{alt['scheduled_present']})\s+(?:(?:[a-z]+ly|{alt['scheduled_adverb']})\s+)?"
                 rf"(?:(?:{alt['scheduled_prep']})\s+(?:[\w'\u2019.-]+\s+){{1,3}}?(?:{alt['scheduled_gap']})\s+|(?:(?:{alt['scheduled_gap']})\s+)?)$"),
-            determiner_before=re.compile(rf"\b(?:{alt['determiner']})\s+$", i),
+            determiner_before=right_before("determiner"),
             scheduled_for=re.compile(
                 rf"(?:\b({alt['scheduling_past']})\s+)?\b(?:{alt['scheduling']})\s+"
                 rf"(?:(?!(?:{alt['scheduling_stop']})\b)[\w'\u2019-]+\s+){{0,4}}?for\s+$", i),
             scheduled_after=re.compile(rf"['\u2019]s\b|\s+(?:{alt['future_in_past']})\b", i),
-            range_open=re.compile(rf"\b(?:{alt['range_open']})\s+$", i),
+            range_open=right_before("range_open"),
             range_join=re.compile(rf"\s*(?:{alt['range_join']})\s*", i),
             modal=re.compile(rf"(?:\b|(?=['\u2019]))(?:{alt['modal']})\b", i),
             reported_future=re.compile(rf"(?:{alt['reported_future']})", i),
-            background=re.compile(rf"\b(?:{alt['background']})\s+$", i),
-            bare_past=frozenset(w.casefold() for w in table["bare_past"]),
+            background=right_before("background"),
+            bare_past=words("bare_past"),
             subject_before=re.compile(rf"(?<![\w'\u2019-])(?:{alt['determiner']})\s+(?:[a-z][a-z-]*\s+){{0,3}}(?P<noun>[a-z][a-z-]*)\s+$", i),
-            plural_noun=frozenset(w.casefold() for w in table["plural_noun"]),
-            object_next=frozenset(w.casefold() for w in table["object_next"]),
-            finite_next=frozenset(w.casefold() for w in table["finite_next"]),
-            forward=re.compile(rf"\b(?:{alt['forward']})\b", i),
+            plural_noun=words("plural_noun"),
+            object_next=words("object_next"),
+            finite_next=words("finite_next"),
+            forward=anywhere("forward"),
             ahead=re.compile(rf"\b(?:{alt['ahead_prep']})\s+(?:{alt['ahead_article']})\s+[\w-]+\s+(?:{alt['ahead_gap']})\s+$", i),
-            past_aux=frozenset(w.casefold() for w in table["past_aux"]),
+            past_aux=words("past_aux"),
         )
 
 
