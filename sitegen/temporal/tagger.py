@@ -187,12 +187,17 @@ def _range_end(m: Mention, end: Mention, text: str, dct: date | None, pod: str |
     not Nov. 4)."""
     if dct is None or not range_start(text, m.start, m.end, end.start, cues):
         return None
-    tense = tense_at(text, end.start, end.end, cues) if end.rule.resolve in TENSED else "none"
+    res = _peek(end, text, Context(dct, pod, ref, "none"), cues)
+    return res.point if res is not None else None
+
+
+def _peek(nxt: Mention, text: str, ctx: Context, cues: TenseCues | None) -> Resolved | None:
+    """The next mention resolved ahead of its turn, with its own tense (None if it cannot be)."""
+    tense = tense_at(text, nxt.start, nxt.end, cues) if nxt.rule.resolve in TENSED else "none"
     try:
-        res = resolve_mention(end, text, Context(dct, pod, ref, tense))
+        return resolve_mention(nxt, text, replace(ctx, tense=tense))
     except RESOLVE_ERRORS:
         return None
-    return res.point if res is not None else None
 
 
 def _dayless_clock(m: Mention) -> bool:
@@ -220,11 +225,7 @@ def _clock_day(m: Mention, nxt: Mention, text: str, ctx: Context, cues: TenseCue
     own day, or something else comes between ("close at 8 p.m. and results are due Friday")."""
     if place is None or not _dayless_clock(m) or not place.fullmatch(text, m.end, nxt.start):
         return None
-    tense = tense_at(text, nxt.start, nxt.end, cues) if nxt.rule.resolve in TENSED else "none"
-    try:
-        res = resolve_mention(nxt, text, replace(ctx, tense=tense))
-    except RESOLVE_ERRORS:
-        return None
+    res = _peek(nxt, text, ctx, cues)
     if res is None or res.point is None or res.point.gran != "day" or res.point.time:
         return None
     return Point("day", res.point.start)
