@@ -85,7 +85,7 @@ class EventWords:
         return cls(
             nouns, verbs, re.compile(before, re.I), re.compile(after, re.I),
             re.compile(rf"\b(?:{det})\s+$", re.I), re.compile(rf"\b(?:{_alt(context['bound'])})\s+$", re.I),
-            re.compile(rf"(?<![\w])(?:{_alt(max(f.split(), key=len) for f in (*nouns, *verbs))})(?![\w])"),
+            re.compile(rf"\b(?:{_alt(max(f.split(), key=len) for f in (*nouns, *verbs))})\b"),
         )
 
     def key_positions(self, text: str) -> list[int]:

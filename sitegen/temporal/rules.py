@@ -113,6 +113,7 @@ class RuleSet:
     events: EventWords | None = None  # [eventnoun] and [eventverb]: the events a date beside them dates (anchors.py)
     place_gap: re.Pattern[str] | None = None  # [placeprep]: a place phrase between a clock time and its day (tagger._clock_day)
     list_join: re.Pattern[str] | None = None  # [listjoin]: words that join a day to a list of days ahead (tagger._listed_after_future)
+    order: Mapping[str, int] = field(default_factory=dict)  # rule name -> its place in the files (extract.select's last tie-break)
 
 
 def _short(path: Path) -> str:
@@ -249,7 +250,7 @@ def load_rules(patterns: Path, rule_files: list[Path], known_resolvers: Mapping[
         MappingProxyType(vocabs), ruleset, trigger, frozen_kinds,
         MappingProxyType({r.name: r for r in rules}), build_matcher(ruleset), frozenset(lexicon),
         _tense_cues(patterns), _number_words(patterns, vocabs), _dct_cut(patterns), _event_words(patterns, vocabs),
-        _place_gap(vocabs), _list_join(vocabs),
+        _place_gap(vocabs), _list_join(vocabs), MappingProxyType({r.name: i for i, r in enumerate(ruleset)}),
     )
 
 

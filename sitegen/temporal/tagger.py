@@ -162,7 +162,7 @@ def tag(text: str, dct: date | datetime | None = None, rules: RuleSet | None = N
     if isinstance(dct, datetime):
         pod = _pod(dct) if (dct.hour, dct.minute) != (0, 0) else None
         dct = dct.date()
-    order = {r.name: i for i, r in enumerate(ruleset.rules)}
+    order = ruleset.order
     found = candidates(text, ruleset)
     failed: set[int] = set()
     for _ in range(8):  # a mention that cannot be resolved gives way to the ones it overlapped
